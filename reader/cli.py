@@ -1,0 +1,437 @@
+"""The `reader` command: argument parsing and the subcommands.
+
+Kept light to start fast: the library, parsers and the Textual app are imported by the
+commands that need them. Data goes to stdout, messages and progress to stderr. Exit
+status: 0 success, 1 failure (missing item, bad file...), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from reader import __version__
+
+if TYPE_CHECKING:
+    from reader.config import Config
+    from reader.library import Item, ItemFilter, ItemSummary, Library
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+PROGRAM = "reader"
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr, with an exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def message(text: str) -> None:
+    """A line for the user on stderr (stdout carries data only)."""
+    print(f"{PROGRAM}: {text}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, text: str) -> NoReturn:
+        # One line and a hint instead of argparse's full usage dump.
+        raise CommandError(f"{text} (see '{self.prog} --help')", EXIT_USAGE)
+
+
+def _positive_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid item id {value!r}: not a number") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"invalid item id {value!r}: must be positive")
+    return number
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be positive")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command line; `reader --help` and each `reader CMD --help` come from here."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="library file to use (default: $READER_LIBRARY, else the user data directory)",
+    )
+    parser = _Parser(
+        prog=PROGRAM,
+        description="A keyboard-driven terminal reader for saved headlines, articles and feeds."
+        " Without a command, opens the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    def filters(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--tag", metavar="TAG", help="only items with this tag")
+        sub.add_argument("--source", metavar="NAME", help="only items from this source")
+        sub.add_argument("--kind", choices=("headline", "article"), help="only this kind")
+        sub.add_argument("--unread", action="store_true", help="only unread items")
+
+    sub = command("import", "import files, directories or globs into the library")
+    sub.add_argument("paths", nargs="+", metavar="PATH")
+    sub.add_argument("--source", metavar="NAME", help="source name for every imported item")
+    sub.add_argument(
+        "--tag", metavar="TAG", action="append", default=[], help="tag every item (repeatable)"
+    )
+
+    sub = command("list", "list items, newest first")
+    filters(sub)
+    sub.add_argument("--limit", type=_positive_int, metavar="N", help="at most N items")
+    sub.add_argument("--json", action="store_true", help="one JSON array on stdout")
+
+    sub = command("show", "show one item in full")
+    sub.add_argument("id", type=_positive_id, metavar="ID")
+    sub.add_argument("--json", action="store_true", help="one JSON object on stdout")
+
+    sub = command("tag", "add tags to an item")
+    sub.add_argument("id", type=_positive_id, metavar="ID")
+    sub.add_argument("tags", nargs="+", metavar="TAG")
+
+    sub = command("untag", "remove tags from an item")
+    sub.add_argument("id", type=_positive_id, metavar="ID")
+    sub.add_argument("tags", nargs="+", metavar="TAG")
+
+    sub = command("tags", "list tags with how many items carry each")
+    sub.add_argument("--json", action="store_true", help="one JSON array on stdout")
+
+    sub = command("export", "write items as JSON, JSON Lines, Markdown or CSV")
+    filters(sub)
+    sub.add_argument(
+        "--format", choices=("json", "jsonl", "markdown", "csv"), default="json", dest="fmt"
+    )
+    sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    sub = command("stats", "counts of items, sources, tags and stories")
+    sub.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    return parser
+
+
+# --------------------------------------------------------------------------- helpers
+def _load_config() -> Config:
+    from reader.config import Config, ConfigError, load_config
+
+    try:
+        return load_config()
+    except ConfigError as error:
+        message(f"{error}; using defaults")
+        return Config()
+
+
+def _open_library(args: argparse.Namespace) -> Library:
+    from reader import paths
+    from reader.library import Library
+
+    return Library.open(paths.library_path(getattr(args, "library", None)))
+
+
+def _item_filter(args: argparse.Namespace, library: Library) -> ItemFilter:
+    from reader.library import ItemFilter
+
+    if args.tag is not None and not library.has_tag(args.tag):
+        raise CommandError(f"no tag named {args.tag!r} (see 'reader tags')")
+    if args.source is not None and not library.has_source(args.source):
+        raise CommandError(f"no source named {args.source!r} (see 'reader stats')")
+    return ItemFilter(tag=args.tag, source=args.source, kind=args.kind, unread=args.unread)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _terminal_width() -> int:
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
+
+
+def _date(item: ItemSummary) -> str:
+    moment = item.published or item.imported_at
+    return moment.date().isoformat()
+
+
+def _list_line(item: ItemSummary) -> str:
+    marker = ("A" if item.kind == "article" else "H") + (" " if item.read else "*")
+    source = item.source if len(item.source) <= 18 else item.source[:17] + "…"
+    tags = "  " + " ".join(f"#{tag}" for tag in item.tags) if item.tags else ""
+    return f"{item.id:>6} {marker} {_date(item)}  {source:<18}  {item.title}{tags}"
+
+
+def _show_text(item: Item, width: int) -> str:
+    lines = [item.title + ("  (title derived from the text)" if item.title_derived else "")]
+    meta = [item.source, item.kind]
+    if item.published:
+        meta.append(item.published.isoformat(sep=" ", timespec="minutes"))
+    if item.author:
+        meta.append(f"by {item.author}")
+    lines.append(" · ".join(meta))
+    if item.url:
+        lines.append(item.url)
+    flags = [flag for flag, on in (("unread", not item.read), ("starred", item.starred)) if on]
+    extra = ([f"tags: {', '.join(item.tags)}"] if item.tags else []) + flags
+    if item.story_id is not None:
+        extra.append(f"story {item.story_id}")
+    if extra:
+        lines.append(" · ".join(extra))
+    lines.append(f"id {item.id}")
+    for block in item.blocks:
+        lines.append("")
+        if block.heading:
+            lines.append(f"## {block.text}")
+        else:
+            lines.extend(textwrap.wrap(block.text, width=width) or [""])
+    return "\n".join(lines)
+
+
+def _write_output(path: str | None, write: Callable[[TextIO], int]) -> int:
+    """Write to stdout, or atomically to a file so a failed export never leaves half a file."""
+    if path is None or path == "-":
+        return write(sys.stdout)
+    target = Path(path).expanduser()
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise CommandError(f"cannot write {target}: {error.strerror or error}") from error
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
+            count = write(handle)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count
+
+
+# --------------------------------------------------------------------------- commands
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.importer import FileFailure, import_paths
+    from reader.progress import ProgressLine
+
+    config = _load_config()
+    with _open_library(args) as library:
+        progress = ProgressLine(sys.stderr)
+
+        def failed(failure: FileFailure) -> None:
+            progress.clear()
+            print(f"{PROGRAM}: {failure}", file=sys.stderr)
+
+        report = import_paths(
+            library,
+            args.paths,
+            source=args.source,
+            tags=args.tag,
+            max_bytes=config.max_file_bytes,
+            on_progress=progress.update,
+            on_failure=failed,
+        )
+        progress.clear()
+    if report.feeds:
+        message(f"added {report.feeds} feed subscriptions as sources")
+    print(report.summary_line())
+    return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from reader.export import summary_to_dict
+
+    with _open_library(args) as library:
+        items = library.list_items(_item_filter(args, library), limit=args.limit)
+    if args.json:
+        _print_json([summary_to_dict(item) for item in items])
+    else:
+        for item in items:
+            print(_list_line(item))
+        if not items:
+            message("no items (import some with 'reader import PATH')")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from reader.export import item_to_dict
+
+    with _open_library(args) as library:
+        item = library.get_item(args.id)
+    if args.json:
+        _print_json(item_to_dict(item))
+    else:
+        print(_show_text(item, _terminal_width()))
+    return EXIT_OK
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    with _open_library(args) as library:
+        library.tag([args.id], args.tags)
+        tags = library.get_item(args.id).tags
+    message(f"item {args.id} tags: {', '.join(tags)}")
+    return EXIT_OK
+
+
+def cmd_untag(args: argparse.Namespace) -> int:
+    from reader.library.store import normalize_tag, tag_key
+
+    with _open_library(args) as library:
+        item = library.get_item(args.id)
+        carried = {tag_key(tag) for tag in item.tags}
+        for tag in args.tags:
+            if not library.has_tag(tag):
+                raise CommandError(f"no tag named {tag!r} (see 'reader tags')")
+            if tag_key(normalize_tag(tag)) not in carried:
+                raise CommandError(f"item {args.id} has no tag {tag!r}")
+        library.untag([args.id], args.tags)
+        tags = library.get_item(args.id).tags
+    message(f"item {args.id} tags: {', '.join(tags) if tags else '(none)'}")
+    return EXIT_OK
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    with _open_library(args) as library:
+        tags = library.tags()
+    if args.json:
+        _print_json([{"tag": tag.name, "items": tag.items} for tag in tags])
+        return EXIT_OK
+    width = max((len(tag.name) for tag in tags), default=0)
+    for tag in tags:
+        print(f"{tag.name:<{width}}  {tag.items}")
+    if not tags:
+        message("no tags yet (add one with 'reader tag ID TAG')")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.export import write_items
+
+    with _open_library(args) as library:
+        item_filter = _item_filter(args, library)
+        count = _write_output(
+            args.output, lambda out: write_items(library.iter_items(item_filter), out, args.fmt)
+        )
+    if args.output not in (None, "-"):
+        message(f"exported {count} items to {args.output}")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open_library(args) as library:
+        stats = library.stats()
+        sources = library.sources()
+        path = library.path
+    size = path.stat().st_size if path.exists() else 0
+    if args.json:
+        _print_json(
+            {
+                "library": str(path),
+                "bytes": size,
+                "items": stats.items,
+                "headlines": stats.headlines,
+                "articles": stats.articles,
+                "unread": stats.unread,
+                "starred": stats.starred,
+                "later": stats.later,
+                "sources": stats.sources,
+                "tags": stats.tags,
+                "stories": stats.stories,
+                "oldest": stats.oldest.isoformat() if stats.oldest else None,
+                "newest": stats.newest.isoformat() if stats.newest else None,
+                "by_source": [
+                    {"source": s.name, "kind": s.kind, "items": s.items, "unread": s.unread}
+                    for s in sources
+                ],
+            }
+        )
+        return EXIT_OK
+    rows = [
+        ("library", f"{path} ({size / 1_048_576:.1f} MB)"),
+        ("items", f"{stats.items} ({stats.headlines} headlines, {stats.articles} articles)"),
+        ("unread", str(stats.unread)),
+        ("starred", str(stats.starred)),
+        ("later", str(stats.later)),
+        ("sources", str(stats.sources)),
+        ("tags", str(stats.tags)),
+        ("stories", str(stats.stories)),
+    ]
+    if stats.oldest and stats.newest:
+        rows.append(("dates", f"{stats.oldest.date()} to {stats.newest.date()}"))
+    for label, value in rows:
+        print(f"{label:<8} {value}")
+    if sources:
+        print()
+        width = max(len(source.name) for source in sources)
+        for source in sources:
+            print(
+                f"  {source.name:<{width}}  {source.kind:<4}  {source.items:>6} items"
+                f"  {source.unread:>6} unread"
+            )
+    return EXIT_OK
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from reader.app_launch import launch_app
+
+    return launch_app(getattr(args, "library", None), _load_config())
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "tag": cmd_tag,
+    "untag": cmd_untag,
+    "tags": cmd_tags,
+    "export": cmd_export,
+    "stats": cmd_stats,
+}
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse and run one command; return its exit status (never raises for user errors)."""
+    from reader.library import LibraryError
+
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS.get(args.command, cmd_app)(args)
+    except CommandError as error:
+        message(str(error))
+        return error.status
+    except LibraryError as error:
+        message(str(error))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        message("interrupted")
+        return 130
+    except BrokenPipeError:
+        # `reader list | head`: the reader of our output left; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def main() -> NoReturn:
+    sys.exit(run())

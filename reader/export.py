@@ -1,0 +1,148 @@
+"""Writing items out: JSON, JSON Lines, Markdown reading lists and CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, Literal, TextIO
+
+from reader.library.models import Item, ItemSummary
+
+ExportFormat = Literal["json", "jsonl", "markdown", "csv"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "jsonl", "markdown", "csv")
+CSV_COLUMNS = (
+    "id", "kind", "title", "title_derived", "author", "published", "source", "url",
+    "tags", "story", "read", "starred", "body",
+)  # fmt: skip
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def summary_to_dict(item: ItemSummary) -> dict[str, Any]:
+    """The JSON shape of an item without its body (list output)."""
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "title_derived": item.title_derived,
+        "author": item.author,
+        "published": _iso(item.published),
+        "source": item.source,
+        "url": item.url,
+        "tags": list(item.tags),
+        "story": item.story_id,
+        "read": item.read,
+        "starred": item.starred,
+        "imported": _iso(item.imported_at),
+    }
+
+
+def item_to_dict(item: Item) -> dict[str, Any]:
+    """The JSON shape of a full item: `body` as text, `blocks` with headings marked."""
+    data = summary_to_dict(item)
+    data["body"] = item.body_text
+    data["blocks"] = [
+        {"type": "heading" if block.heading else "paragraph", "text": block.text}
+        for block in item.blocks
+    ]
+    data["guid"] = item.guid
+    return data
+
+
+def write_json(items: Iterable[Item], out: TextIO) -> int:
+    """A JSON array streamed item by item, so big libraries do not sit in memory."""
+    count = 0
+    out.write("[")
+    for item in items:
+        out.write(",\n  " if count else "\n  ")
+        out.write(json.dumps(item_to_dict(item), ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_jsonl(items: Iterable[Item], out: TextIO) -> int:
+    count = 0
+    for item in items:
+        out.write(json.dumps(item_to_dict(item), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+
+
+def _md(text: str) -> str:
+    """Literal text in Markdown: characters with a meaning there are escaped."""
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
+def _excerpt(item: Item, limit: int = 320) -> str:
+    for block in item.blocks:
+        if not block.heading:
+            text = block.text
+            return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
+    return ""
+
+
+def write_markdown(items: Iterable[Item], out: TextIO, *, heading: str = "Reading list") -> int:
+    """A reading list: one section per item with its source, date, link, tags and lead."""
+    count = 0
+    out.write(f"# {_md(heading)}\n")
+    for item in items:
+        count += 1
+        meta = [_md(item.source)]
+        if item.published:
+            meta.append(item.published.date().isoformat())
+        if item.author:
+            meta.append(f"by {_md(item.author)}")
+        meta.append(item.kind)
+        out.write(f"\n## {_md(item.title)}\n\n{' · '.join(meta)}")
+        if item.tags:
+            out.write(" · " + " ".join(f"`#{tag.replace('`', '')}`" for tag in item.tags))
+        out.write("\n")
+        if item.url:
+            out.write(f"\n<{item.url.replace('>', '%3E')}>\n")
+        if excerpt := _excerpt(item):
+            out.write(f"\n> {_md(excerpt)}\n")
+    if not count:
+        out.write("\nNo items.\n")
+    return count
+
+
+def _csv_cell(value: str) -> str:
+    # A leading = + @ makes spreadsheets evaluate the cell as a formula.
+    return "'" + value if value[:1] in ("=", "+", "@") else value
+
+
+def write_csv(items: Iterable[Item], out: TextIO) -> int:
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for item in items:
+        data = item_to_dict(item)
+        data["tags"] = ";".join(item.tags)
+        row = [data[column] for column in CSV_COLUMNS]
+        writer.writerow(
+            [
+                _csv_cell(cell) if isinstance(cell, str) else ("" if cell is None else cell)
+                for cell in row
+            ]
+        )
+        count += 1
+    return count
+
+
+def write_items(items: Iterable[Item], out: TextIO, fmt: ExportFormat) -> int:
+    """Write items in the given format; returns how many were written."""
+    if fmt == "json":
+        return write_json(items, out)
+    if fmt == "jsonl":
+        return write_jsonl(items, out)
+    if fmt == "markdown":
+        return write_markdown(items, out)
+    return write_csv(items, out)

@@ -1,0 +1,73 @@
+"""Reading one input file into a ParsedDocument: size check, decoding, format detection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ingest.parsed import ParsedDocument
+
+SNIFF_BYTES = 8192
+
+
+class InputError(Exception):
+    """One input cannot be imported; the message is the reason, without the path."""
+
+
+def read_document(path: Path, *, max_bytes: int) -> ParsedDocument:
+    """Parse the file at `path` with the parser its content calls for."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise InputError("not a regular file")
+        if size > max_bytes:
+            raise InputError(
+                f"file too large ({size / 1_048_576:.1f} MB, the limit is"
+                f" {max_bytes / 1_048_576:.0f} MB; see max_file_mb in config.toml)"
+            )
+        data = path.read_bytes()
+    except PermissionError as error:
+        raise InputError("permission denied") from error
+    except IsADirectoryError as error:
+        raise InputError("is a directory") from error
+    except OSError as error:
+        raise InputError(f"cannot read ({error.strerror or error})") from error
+    return parse_bytes(data, path=path)
+
+
+def parse_bytes(data: bytes, *, path: Path | None = None) -> ParsedDocument:
+    """Parse the content of an input; `path` only helps detection and naming."""
+    # Parsers are imported on use: feedparser and trafilatura are slow to import.
+    from reader.ingest.decode import DecodeError, decode_bytes, looks_binary
+    from reader.ingest.detect import detect_format
+
+    if not data.strip():
+        raise InputError("empty file")
+    fallback_name = path.name if path is not None else "stdin"
+    fmt = detect_format(path, data[:SNIFF_BYTES])
+    try:
+        if fmt in ("rss", "atom", "rdf", "jsonfeed"):
+            from reader.ingest.feeds import parse_feed
+
+            return parse_feed(data, fallback_name=fallback_name)
+        if fmt == "opml":
+            from reader.ingest.opml import parse_opml
+
+            return parse_opml(data, fallback_name=fallback_name)
+        if fmt == "html":
+            from reader.ingest.html_page import parse_html_page
+
+            return parse_html_page(data, fallback_name=fallback_name)
+        if looks_binary(data):
+            raise InputError("binary file, not text, a feed or an HTML page")
+        from reader.ingest.textdump import parse_text_dump
+
+        items = parse_text_dump(decode_bytes(data))
+    except InputError:
+        raise
+    except DecodeError as error:
+        raise InputError(str(error)) from error
+    except ValueError as error:  # FeedError, PageError, OpmlError and other parse failures
+        raise InputError(str(error)) from error
+    if not items:
+        raise InputError("no headlines or articles found")
+    return ParsedDocument(items=tuple(items))

@@ -1,0 +1,94 @@
+"""Records the library hands out: frozen dataclasses, no database handles inside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.ingest.parsed import Block, ItemKind, SourceKind
+
+LATER_TAG = "later"
+"""The tag that makes the read-later list."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemSummary:
+    """What a list row needs: everything but the body."""
+
+    id: int
+    kind: ItemKind
+    title: str
+    title_derived: bool
+    author: str | None
+    published: datetime | None
+    url: str | None
+    source: str
+    imported_at: datetime
+    read: bool
+    starred: bool
+    story_id: int | None
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Item(ItemSummary):
+    """A full item, body included."""
+
+    blocks: tuple[Block, ...]
+    guid: str | None
+
+    @property
+    def body_text(self) -> str:
+        """The body as plain text: paragraphs separated by blank lines."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    id: int
+    name: str
+    kind: SourceKind
+    origin: str | None
+    items: int
+    unread: int
+
+
+@dataclass(frozen=True, slots=True)
+class TagCount:
+    name: str
+    items: int
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFilter:
+    """Which items a list, export or count covers; None means no constraint."""
+
+    tag: str | None = None
+    source: str | None = None
+    kind: ItemKind | None = None
+    unread: bool = False
+    starred: bool = False
+    story_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    """What storing one parsed document did."""
+
+    added: int
+    duplicates: int
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryStats:
+    items: int
+    headlines: int
+    articles: int
+    unread: int
+    starred: int
+    later: int
+    sources: int
+    tags: int
+    stories: int
+    oldest: datetime | None
+    newest: datetime | None

@@ -1,0 +1,71 @@
+"""The library's SQLite schema as an ordered list of migrations (PRAGMA user_version)."""
+
+from __future__ import annotations
+
+# Each entry moves the schema from version N to N+1. Never edit a released entry: append.
+MIGRATIONS: tuple[str, ...] = (
+    # v1: sources, items, tags, stories.
+    """
+    CREATE TABLE sources (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        -- casefolded name: source names are unique regardless of case
+        key         TEXT NOT NULL UNIQUE,
+        kind        TEXT NOT NULL CHECK (kind IN ('file', 'feed', 'site')),
+        origin      TEXT,
+        created_at  TEXT NOT NULL
+    );
+
+    CREATE TABLE stories (
+        id          INTEGER PRIMARY KEY,
+        label       TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+
+    CREATE TABLE items (
+        id             INTEGER PRIMARY KEY,
+        source_id      INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        kind           TEXT NOT NULL CHECK (kind IN ('headline', 'article')),
+        title          TEXT NOT NULL,
+        title_derived  INTEGER NOT NULL DEFAULT 0 CHECK (title_derived IN (0, 1)),
+        -- JSON list of blocks: ["paragraph", ...] or {"h": "heading"}
+        body           TEXT NOT NULL DEFAULT '[]',
+        author         TEXT,
+        published      TEXT,
+        url            TEXT,
+        guid           TEXT,
+        content_hash   TEXT NOT NULL,
+        imported_at    TEXT NOT NULL,
+        -- published when known, else imported_at: the order of every list
+        sort_date      TEXT NOT NULL,
+        read           INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+        starred        INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),
+        story_id       INTEGER REFERENCES stories (id) ON DELETE SET NULL,
+        UNIQUE (source_id, content_hash)
+    );
+    CREATE INDEX items_by_date ON items (sort_date DESC, id DESC);
+    CREATE INDEX items_by_source ON items (source_id, sort_date DESC, id DESC);
+    CREATE INDEX items_by_story ON items (story_id);
+    CREATE INDEX items_unread ON items (read, sort_date DESC, id DESC);
+    -- a feed entry seen again (same GUID) is the same item even if its text was edited
+    CREATE INDEX items_by_guid ON items (source_id, guid) WHERE guid IS NOT NULL;
+
+    CREATE TABLE tags (
+        id    INTEGER PRIMARY KEY,
+        name  TEXT NOT NULL,
+        -- casefolded name: "Later" and "later" are one tag
+        key   TEXT NOT NULL UNIQUE
+    );
+
+    CREATE TABLE item_tags (
+        item_id    INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+        tag_id     INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+        tagged_at  TEXT NOT NULL,
+        PRIMARY KEY (item_id, tag_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX item_tags_by_tag ON item_tags (tag_id, item_id);
+    """,
+)
+
+LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,539 @@
+"""The library: one SQLite file holding sources, items, tags and stories.
+
+All SQL lives in this package. A `Library` wraps one connection and must be used from
+one thread; open another `Library` on the same path for another thread or process (WAL
+mode and a busy timeout let a TUI and a CLI import share the file). Every write runs in
+its own `BEGIN IMMEDIATE` transaction, so a failure leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from reader.ingest.parsed import Block, ParsedDocument, ParsedItem, SourceKind
+from reader.library.models import (
+    LATER_TAG,
+    ImportCounts,
+    Item,
+    ItemFilter,
+    ItemSummary,
+    LibraryStats,
+    SourceInfo,
+    TagCount,
+)
+from reader.library.schema import LATEST_VERSION, MIGRATIONS
+from reader.text import clean
+
+BUSY_TIMEOUT_SECONDS = 10.0
+MAX_TAG_LENGTH = 64
+_TAG_SEPARATOR = "\x1f"  # cannot occur in a cleaned tag name
+ALL_ITEMS = ItemFilter()
+
+
+class LibraryError(Exception):
+    """The library cannot do what was asked; the message is meant for the user."""
+
+
+class NewerSchemaError(LibraryError):
+    """The file was written by a newer reader; it is left untouched."""
+
+
+class NotFoundError(LibraryError):
+    """An item, tag or source named by the user does not exist."""
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # naive dates from inputs are taken as UTC
+    return moment.astimezone(UTC).isoformat()
+
+
+def _parse_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def tag_key(name: str) -> str:
+    return _fold(name)
+
+
+def normalize_tag(raw: str) -> str:
+    """Clean a user-given tag; raise LibraryError if nothing usable is left."""
+    name = clean(raw).lstrip("#").strip()
+    if not name:
+        raise LibraryError(f"invalid tag {raw!r}: empty")
+    if len(name) > MAX_TAG_LENGTH:
+        raise LibraryError(f"invalid tag {raw!r}: longer than {MAX_TAG_LENGTH} characters")
+    return name
+
+
+def content_hash(item: ParsedItem) -> str:
+    """Identity of an item's content within a source (case and spacing do not count)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    digest.update(item.kind.encode())
+    digest.update(b"\0" + _fold(item.title).encode())
+    if item.kind == "article":
+        for block in item.blocks:
+            digest.update(b"\0" + _fold(block.text).encode())
+    return digest.hexdigest()
+
+
+def encode_blocks(blocks: Sequence[Block]) -> str:
+    return json.dumps(
+        [{"h": block.text} if block.heading else block.text for block in blocks],
+        ensure_ascii=False,
+    )
+
+
+def decode_blocks(body: str) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    for entry in json.loads(body):
+        if isinstance(entry, dict):
+            blocks.append(Block(str(entry.get("h", "")), heading=True))
+        else:
+            blocks.append(Block(str(entry)))
+    return tuple(blocks)
+
+
+def _split_statements(script: str) -> Iterator[str]:
+    """Statements of a migration, so they can run inside our own transaction."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+    if buffer.strip():
+        yield buffer
+
+
+_SUMMARY_COLUMNS = """
+    i.id, i.kind, i.title, i.title_derived, i.author, i.published, i.url, s.name,
+    i.imported_at, i.read, i.starred, i.story_id,
+    (SELECT group_concat(t.name, char(31)) FROM item_tags it JOIN tags t ON t.id = it.tag_id
+     WHERE it.item_id = i.id) AS tag_names
+"""
+
+
+class Library:
+    """A reader library file; see the module docstring for the threading rule."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: Path | str) -> Library:
+        """Open (creating if needed) and migrate the library at `path`."""
+        library_path = Path(path)
+        connection = _connect(library_path)
+        library = cls(library_path, connection)
+        try:
+            library._migrate()
+        except BaseException:
+            connection.close()
+            raise
+        return library
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        if self.schema_version >= LATEST_VERSION:
+            return
+        with self._write():
+            # Re-read inside the lock: another process may have migrated meanwhile.
+            for version in range(self.schema_version, LATEST_VERSION):
+                for statement in _split_statements(MIGRATIONS[version]):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; taken at once so concurrent writers queue, not deadlock."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise LibraryError(f"{self.path}: cannot write ({error})") from error
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._db.execute("ROLLBACK")
+                raise LibraryError(f"{self.path}: cannot write ({error})") from error
+
+    # ----------------------------------------------------------------- sources
+    def _source_id(self, name: str, kind: SourceKind, origin: str | None) -> int:
+        key = _fold(name)
+        row = self._db.execute("SELECT id FROM sources WHERE key = ?", (key,)).fetchone()
+        if row:
+            return int(row[0])
+        cursor = self._db.execute(
+            "INSERT INTO sources (name, key, kind, origin, created_at) VALUES (?, ?, ?, ?, ?)",
+            (name, key, kind, origin, _iso(now_utc())),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def sources(self) -> list[SourceInfo]:
+        rows = self._db.execute(
+            """SELECT s.id, s.name, s.kind, s.origin, count(i.id), coalesce(sum(i.read = 0), 0)
+               FROM sources s LEFT JOIN items i ON i.source_id = s.id
+               GROUP BY s.id ORDER BY s.key"""
+        ).fetchall()
+        return [SourceInfo(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+    def has_source(self, name: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM sources WHERE key = ?", (_fold(name),)).fetchone()
+        return row is not None
+
+    # ----------------------------------------------------------------- importing
+    def store_document(
+        self,
+        document: ParsedDocument,
+        *,
+        source_name: str,
+        source_kind: SourceKind,
+        origin: str | None,
+        tags: Sequence[str] = (),
+    ) -> ImportCounts:
+        """Store one parsed input in a single transaction: all of it or nothing."""
+        tag_names = [normalize_tag(tag) for tag in tags]
+        added = duplicates = 0
+        imported_at = _iso(now_utc())
+        with self._write():
+            source_id = self._source_id(source_name, source_kind, origin)
+            for feed in document.feeds:
+                self._source_id(feed.title or feed.url, "feed", feed.url)
+            item_ids: list[int] = []
+            for parsed in document.items:
+                item_id, is_new = self._insert_item(source_id, parsed, imported_at)
+                item_ids.append(item_id)
+                added += is_new
+                duplicates += not is_new
+            if tag_names:
+                self._tag(item_ids, tag_names)
+        return ImportCounts(added=added, duplicates=duplicates)
+
+    def _insert_item(
+        self, source_id: int, parsed: ParsedItem, imported_at: str | None
+    ) -> tuple[int, bool]:
+        digest = content_hash(parsed)
+        existing = self._db.execute(
+            "SELECT id FROM items WHERE source_id = ? AND content_hash = ?", (source_id, digest)
+        ).fetchone()
+        if existing is None and parsed.guid:
+            existing = self._db.execute(
+                "SELECT id FROM items WHERE source_id = ? AND guid = ?", (source_id, parsed.guid)
+            ).fetchone()
+        if existing is not None:
+            return int(existing[0]), False
+        published = _iso(parsed.published)
+        cursor = self._db.execute(
+            """INSERT INTO items (source_id, kind, title, title_derived, body, author, published,
+                                  url, guid, content_hash, imported_at, sort_date)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                source_id,
+                parsed.kind,
+                parsed.title,
+                int(parsed.title_derived),
+                encode_blocks(parsed.blocks),
+                parsed.author,
+                published,
+                parsed.url,
+                parsed.guid,
+                digest,
+                imported_at,
+                published or imported_at,
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid, True
+
+    # ----------------------------------------------------------------- reading items
+    def _where(self, item_filter: ItemFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if item_filter.tag is not None:
+            clauses.append(
+                "i.id IN (SELECT it.item_id FROM item_tags it JOIN tags t ON t.id = it.tag_id"
+                " WHERE t.key = ?)"
+            )
+            params.append(tag_key(item_filter.tag))
+        if item_filter.source is not None:
+            clauses.append("s.key = ?")
+            params.append(_fold(item_filter.source))
+        if item_filter.kind is not None:
+            clauses.append("i.kind = ?")
+            params.append(item_filter.kind)
+        if item_filter.unread:
+            clauses.append("i.read = 0")
+        if item_filter.starred:
+            clauses.append("i.starred = 1")
+        if item_filter.story_id is not None:
+            clauses.append("i.story_id = ?")
+            params.append(item_filter.story_id)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def list_items(
+        self, item_filter: ItemFilter = ALL_ITEMS, *, limit: int | None = None, offset: int = 0
+    ) -> list[ItemSummary]:
+        """Items matching the filter, newest first."""
+        where, params = self._where(item_filter)
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id"
+            f"{where} ORDER BY i.sort_date DESC, i.id DESC LIMIT ? OFFSET ?"
+        )
+        rows = self._db.execute(sql, [*params, -1 if limit is None else limit, offset])
+        return [_summary(row) for row in rows]
+
+    def count_items(self, item_filter: ItemFilter = ALL_ITEMS) -> int:
+        where, params = self._where(item_filter)
+        sql = f"SELECT count(*) FROM items i JOIN sources s ON s.id = i.source_id{where}"
+        return int(self._db.execute(sql, params).fetchone()[0])
+
+    def iter_items(self, item_filter: ItemFilter = ALL_ITEMS) -> Iterator[Item]:
+        """Full items matching the filter, newest first, fetched lazily."""
+        where, params = self._where(item_filter)
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS}, i.body, i.guid FROM items i"
+            f" JOIN sources s ON s.id = i.source_id{where} ORDER BY i.sort_date DESC, i.id DESC"
+        )
+        for row in self._db.execute(sql, params):
+            yield _item(row)
+
+    def get_item(self, item_id: int) -> Item:
+        row = self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, i.body, i.guid FROM items i"
+            " JOIN sources s ON s.id = i.source_id WHERE i.id = ?",
+            (item_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no item with id {item_id}")
+        return _item(row)
+
+    def _require_items(self, item_ids: Iterable[int]) -> list[int]:
+        wanted = list(dict.fromkeys(item_ids))
+        for item_id in wanted:
+            if self._db.execute("SELECT 1 FROM items WHERE id = ?", (item_id,)).fetchone() is None:
+                raise NotFoundError(f"no item with id {item_id}")
+        return wanted
+
+    # ----------------------------------------------------------------- tags
+    def _tag_id(self, name: str, *, create: bool) -> int | None:
+        key = tag_key(name)
+        row = self._db.execute("SELECT id FROM tags WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        if not create:
+            return None
+        cursor = self._db.execute("INSERT INTO tags (name, key) VALUES (?, ?)", (name, key))
+        return cursor.lastrowid
+
+    def _tag(self, item_ids: Sequence[int], names: Sequence[str]) -> None:
+        tagged_at = _iso(now_utc())
+        for name in names:
+            tag_id = self._tag_id(name, create=True)
+            self._db.executemany(
+                "INSERT OR IGNORE INTO item_tags (item_id, tag_id, tagged_at) VALUES (?, ?, ?)",
+                [(item_id, tag_id, tagged_at) for item_id in item_ids],
+            )
+
+    def tag(self, item_ids: Iterable[int], tags: Iterable[str]) -> None:
+        """Add tags to items (creating the tags); adding a tag twice is harmless."""
+        names = [normalize_tag(tag) for tag in tags]
+        with self._write():
+            self._tag(self._require_items(item_ids), names)
+
+    def untag(self, item_ids: Iterable[int], tags: Iterable[str]) -> int:
+        """Remove tags from items; unknown tags are an error. Returns links removed."""
+        names = [normalize_tag(tag) for tag in tags]
+        removed = 0
+        with self._write():
+            ids = self._require_items(item_ids)
+            for name in names:
+                tag_id = self._tag_id(name, create=False)
+                if tag_id is None:
+                    raise NotFoundError(f"no tag named {name!r}")
+                cursor = self._db.executemany(
+                    "DELETE FROM item_tags WHERE item_id = ? AND tag_id = ?",
+                    [(item_id, tag_id) for item_id in ids],
+                )
+                removed += cursor.rowcount
+            # A tag nobody uses any more disappears, except the built-in read-later list.
+            self._db.execute(
+                "DELETE FROM tags WHERE key != ? AND id NOT IN (SELECT tag_id FROM item_tags)",
+                (tag_key(LATER_TAG),),
+            )
+        return removed
+
+    def tags(self) -> list[TagCount]:
+        """Every tag with how many items carry it, most used first."""
+        rows = self._db.execute(
+            """SELECT t.name, count(it.item_id) AS n FROM tags t
+               LEFT JOIN item_tags it ON it.tag_id = t.id
+               GROUP BY t.id ORDER BY n DESC, t.key"""
+        ).fetchall()
+        return [TagCount(name, count) for name, count in rows]
+
+    def has_tag(self, name: str) -> bool:
+        return self._tag_id(name, create=False) is not None
+
+    # ----------------------------------------------------------------- flags
+    def _set_flag(self, column: str, item_ids: Iterable[int], value: bool) -> None:
+        with self._write():
+            ids = self._require_items(item_ids)
+            self._db.executemany(
+                f"UPDATE items SET {column} = ? WHERE id = ?", [(int(value), i) for i in ids]
+            )
+
+    def set_read(self, item_ids: Iterable[int], read: bool = True) -> None:
+        self._set_flag("read", item_ids, read)
+
+    def set_starred(self, item_ids: Iterable[int], starred: bool = True) -> None:
+        self._set_flag("starred", item_ids, starred)
+
+    # ----------------------------------------------------------------- overview
+    def stats(self) -> LibraryStats:
+        row = self._db.execute(
+            """SELECT count(*), coalesce(sum(kind = 'headline'), 0),
+                      coalesce(sum(kind = 'article'), 0), coalesce(sum(read = 0), 0),
+                      coalesce(sum(starred), 0), min(published), max(published)
+               FROM items"""
+        ).fetchone()
+        later = self.count_items(ItemFilter(tag=LATER_TAG))
+        sources, tags, stories = self._db.execute(
+            """SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM tags),
+                      (SELECT count(*) FROM stories)"""
+        ).fetchone()
+        return LibraryStats(
+            items=row[0],
+            headlines=row[1],
+            articles=row[2],
+            unread=row[3],
+            starred=row[4],
+            later=later,
+            sources=sources,
+            tags=tags,
+            stories=stories,
+            oldest=_parse_iso(row[5]),
+            newest=_parse_iso(row[6]),
+        )
+
+    def is_empty(self) -> bool:
+        return self._db.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open the SQLite file with our pragmas, refusing files from a newer reader."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(
+            f"cannot create library {path}: {error.strerror or error} ({path.parent})"
+        ) from error
+    if path.exists() and path.is_dir():
+        raise LibraryError(f"cannot open library {path}: it is a directory")
+    try:
+        connection = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as error:
+        raise LibraryError(f"cannot open library {path}: {error}") from error
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if version > LATEST_VERSION:
+            raise NewerSchemaError(
+                f"{path}: written by a newer reader (schema version {version}, this reader"
+                f" knows up to {LATEST_VERSION}); upgrade reader to open it, the file was not"
+                " changed"
+            )
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        reason = str(error)
+        if "not a database" in reason:
+            reason = "not a reader library (not an SQLite database)"
+        elif "readonly" in reason or "unable to open" in reason:
+            reason = f"not writable ({reason})"
+        raise LibraryError(f"cannot open library {path}: {reason}") from error
+    except BaseException:
+        connection.close()
+        raise
+    if not os.access(path, os.W_OK):
+        connection.close()
+        raise LibraryError(f"cannot open library {path}: the file is not writable")
+    return connection
+
+
+def _tags(value: str | None) -> tuple[str, ...]:
+    return tuple(sorted(value.split(_TAG_SEPARATOR), key=str.casefold)) if value else ()
+
+
+def _summary_fields(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
+    return {
+        "id": row[0],
+        "kind": row[1],
+        "title": row[2],
+        "title_derived": bool(row[3]),
+        "author": row[4],
+        "published": _parse_iso(row[5]),
+        "url": row[6],
+        "source": row[7],
+        "imported_at": datetime.fromisoformat(row[8]),
+        "read": bool(row[9]),
+        "starred": bool(row[10]),
+        "story_id": row[11],
+        "tags": _tags(row[12]),
+    }
+
+
+def _summary(row: sqlite3.Row | tuple[Any, ...]) -> ItemSummary:
+    return ItemSummary(**_summary_fields(row))
+
+
+def _item(row: sqlite3.Row | tuple[Any, ...]) -> Item:
+    return Item(**_summary_fields(row), blocks=decode_blocks(row[13]), guid=row[14])

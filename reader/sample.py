@@ -1,0 +1,27 @@
+"""The bundled sample library that a first start imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def sample_data_dir() -> Path | None:
+    """Where the sample files are: inside an installed wheel, or beside a source checkout."""
+    for candidate in (_PACKAGE_DIR / "sample_data", _PACKAGE_DIR.parent / "sample_data"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def sample_files() -> list[Path]:
+    """The sample inputs to import (the folder's README describes them; it is not news)."""
+    folder = sample_data_dir()
+    if folder is None:
+        return []
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and not path.name.startswith(".") and path.name != "README.md"
+    )

@@ -1,0 +1,36 @@
+"""Shared text tools: cleaning untrusted text for storage and display."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and two-byte ESC x.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x1b[@-Z\\-_]?"
+)
+# C0/C1 controls except tab and newline, DEL, and bidi embedding/override/isolate marks
+# (which can make a title display differently from what it is).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+def strip_controls(raw: str) -> str:
+    """Remove terminal escape sequences and control characters, keep tabs and newlines."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", raw))
+
+
+def clean_multiline(raw: str) -> str:
+    """NFC, no controls, runs of spaces folded to one, lines trimmed; newlines kept."""
+    unified = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(unicodedata.normalize("NFC", unified))
+    text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def clean(raw: str) -> str:
+    """One clean line: NFC, no controls or escapes, all whitespace collapsed to single spaces."""
+    return " ".join(clean_multiline(raw).split())

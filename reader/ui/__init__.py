@@ -1,0 +1,1 @@
+"""The Textual app: composes the data layers, holds no business logic."""

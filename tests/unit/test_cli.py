@@ -1,0 +1,298 @@
+"""Every CLI command end to end, with its error paths (exit status, one-line messages)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import run
+from reader.library import Library
+
+HEADLINES = """Harbour strike enters its third week
+-
+Grève au port : troisième semaine de blocage
+-
+City council approves the new tram line
+"""
+
+ARTICLE = """Floods close the northern rail line
+By Maren Holt
+2026-11-03
+
+Heavy rain overnight left the tracks between the two valley towns under water, and the operator suspended every service until at least Thursday while engineers inspect the embankments.
+
+Officials said about four thousand commuters use the line daily, and replacement buses would run every twenty minutes from the station forecourt starting on Wednesday morning.
+"""
+
+
+class Cli:
+    """Runs `reader` in-process against one library and captures its output."""
+
+    def __init__(self, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.library = library
+        self.capsys = capsys
+
+    def __call__(self, *args: str) -> tuple[int, str, str]:
+        status = run(["--library", str(self.library), *args])
+        captured = self.capsys.readouterr()
+        return status, captured.out, captured.err
+
+    def json(self, *args: str) -> object:
+        status, out, err = self(*args, "--json")
+        assert status == 0, err
+        return json.loads(out)
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(tmp_path / "library.sqlite3", capsys)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "inputs"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "wire.txt").write_text(HEADLINES, encoding="utf-8")
+    (folder / "nested" / "floods.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / ".hidden.txt").write_text("Hidden headline that must not be imported\n")
+    return folder
+
+
+@pytest.fixture
+def imported(cli: Cli, inputs: Path) -> Cli:
+    status, _out, err = cli("import", str(inputs))
+    assert status == 0, err
+    return cli
+
+
+def titles(cli: Cli, *args: str) -> list[str]:
+    data = cli.json("list", *args)
+    assert isinstance(data, list)
+    return [item["title"] for item in data]
+
+
+def test_import_directory_walks_files_and_prints_summary(cli: Cli, inputs: Path) -> None:
+    status, out, err = cli("import", str(inputs))
+    assert status == 0, err
+    assert out.strip() == "imported 4 items from 2 files (0 duplicates, 0 errors)"
+    assert "Hidden headline" not in " ".join(titles(cli))
+    status, out, _ = cli("import", str(inputs))
+    assert out.strip() == "imported 0 items from 2 files (4 duplicates, 0 errors)"
+
+
+def test_import_glob_source_and_tags(cli: Cli, inputs: Path) -> None:
+    status, out, err = cli(
+        "import", str(inputs / "**" / "*.txt"), "--source", "My Clips", "--tag", "later",
+        "--tag", "transport",
+    )  # fmt: skip
+    assert status == 0, err
+    assert "from 2 files" in out
+    items = cli.json("list", "--source", "my clips")
+    assert isinstance(items, list) and len(items) == 4
+    assert all(item["source"] == "My Clips" for item in items)
+    assert all(item["tags"] == ["later", "transport"] for item in items)
+
+
+def test_import_reports_bad_files_and_goes_on(cli: Cli, inputs: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    status, out, err = cli(
+        "import", str(tmp_path / "empty.txt"), str(inputs / "wire.txt"),
+        str(tmp_path / "image.png"), str(tmp_path / "missing.txt"),
+    )  # fmt: skip
+    assert status == 1
+    assert out.strip() == "imported 3 items from 1 files (0 duplicates, 3 errors)"
+    lines = err.strip().splitlines()
+    assert len(lines) == 3
+    assert any("empty.txt: empty file" in line for line in lines)
+    assert any("image.png: binary" in line for line in lines)
+    assert any("missing.txt: no such file" in line for line in lines)
+    assert "Traceback" not in err
+
+
+def test_import_refuses_files_over_the_configured_limit(
+    cli: Cli, tmp_path: Path, isolated_dirs: Path
+) -> None:
+    config = isolated_dirs / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("[import]\nmax_file_mb = 0.001\n")
+    big = tmp_path / "big.txt"
+    big.write_text("A headline that repeats\n" * 200)
+    status, _out, err = cli("import", str(big))
+    assert status == 1
+    assert "big.txt: file too large" in err
+    assert cli.json("list") == []
+
+
+def test_list_filters_and_text_output(imported: Cli) -> None:
+    assert titles(imported, "--kind", "article") == ["Floods close the northern rail line"]
+    assert len(titles(imported, "--kind", "headline")) == 3
+    status, out, _ = imported("list")
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == 4
+    # Undated headlines sort by import time (today), so the article dated 2026-11-03 is last.
+    assert lines[-1].split()[1:3] == ["A*", "2026-11-03"]
+    assert lines[-1].endswith("Floods close the northern rail line")
+    assert all(line.split()[1] == "H*" for line in lines[:-1])
+
+
+def test_list_unknown_tag_or_source_fails_with_one_line(imported: Cli) -> None:
+    status, out, err = imported("list", "--tag", "nope")
+    assert (status, out) == (1, "")
+    assert err.strip() == "reader: no tag named 'nope' (see 'reader tags')"
+    status, _, err = imported("list", "--source", "nowhere")
+    assert status == 1 and "no source named 'nowhere'" in err
+
+
+def test_show_text_and_json(imported: Cli) -> None:
+    article_id = imported.json("list", "--kind", "article")[0]["id"]  # type: ignore[index]
+    status, out, _ = imported("show", str(article_id))
+    assert status == 0
+    assert out.startswith("Floods close the northern rail line\n")
+    assert "by Maren Holt" in out and "Heavy rain overnight" in out
+    data = imported.json("show", str(article_id))
+    assert isinstance(data, dict)
+    assert data["author"] == "Maren Holt"
+    assert data["published"].startswith("2026-11-03")
+    assert data["body"].startswith("Heavy rain overnight")
+    assert data["body"].endswith("Wednesday morning.")
+    for key in ("id", "kind", "title", "title_derived", "body", "author", "published", "source",
+                "url", "tags", "story", "read"):  # fmt: skip
+        assert key in data
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "fragment"),
+    [
+        (["show", "999"], 1, "no item with id 999"),
+        (["show", "abc"], 2, "invalid item id 'abc'"),
+        (["show"], 2, "required: ID"),
+        (["tag", "999", "x"], 1, "no item with id 999"),
+        (["list", "--kind", "podcast"], 2, "invalid choice"),
+        (["export", "--format", "pdf"], 2, "invalid choice"),
+        (["frobnicate"], 2, "invalid choice"),
+    ],
+)
+def test_errors_are_one_line_with_status(
+    imported: Cli, args: list[str], status: int, fragment: str
+) -> None:
+    code, out, err = imported(*args)
+    assert code == status
+    assert out == ""
+    assert fragment in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_tag_untag_and_tags(imported: Cli) -> None:
+    first, second = (item["id"] for item in imported.json("list")[:2])  # type: ignore[index]
+    assert imported("tag", str(first), "later", "Rail")[0] == 0
+    assert imported("tag", str(second), "rail")[0] == 0
+    assert imported.json("tags") == [{"tag": "Rail", "items": 2}, {"tag": "later", "items": 1}]
+    status, out, _ = imported("tags")
+    assert out.splitlines() == ["Rail   2", "later  1"]
+    assert titles(imported, "--tag", "RAIL") == titles(imported)[:2]
+    assert imported("untag", str(first), "rail")[0] == 0
+    assert imported.json("show", str(first))["tags"] == ["later"]  # type: ignore[index]
+    status, _, err = imported("untag", str(first), "ghost")
+    assert status == 1 and "no tag named 'ghost'" in err
+    status, _, err = imported("untag", str(first), "rail")
+    assert status == 1 and f"item {first} has no tag 'rail'" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "markdown", "csv"])
+def test_export_formats(imported: Cli, tmp_path: Path, fmt: str) -> None:
+    article_id = imported.json("list", "--kind", "article")[0]["id"]  # type: ignore[index]
+    imported("tag", str(article_id), "later")
+    target = tmp_path / f"out.{fmt}"
+    status, _out, err = imported("export", "--format", fmt, "--tag", "later", "-o", str(target))
+    assert status == 0, err
+    assert "exported 1 items" in err
+    text = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        (item,) = json.loads(text)
+        assert item["title"] == "Floods close the northern rail line"
+        assert item["tags"] == ["later"] and item["story"] is None and item["read"] is False
+    elif fmt == "jsonl":
+        assert [json.loads(line)["id"] for line in text.splitlines()] == [article_id]
+    elif fmt == "markdown":
+        assert text.startswith("# Reading list\n")
+        assert "## Floods close the northern rail line" in text
+        assert "by Maren Holt" in text and "`#later`" in text
+    else:
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert [row["title"] for row in rows] == ["Floods close the northern rail line"]
+        assert rows[0]["tags"] == "later"
+
+
+def test_export_to_stdout_is_one_json_document(imported: Cli) -> None:
+    status, out, _ = imported("export")
+    assert status == 0
+    assert len(json.loads(out)) == 4
+
+
+def test_export_unwritable_target_fails_cleanly(imported: Cli, tmp_path: Path) -> None:
+    status, _, err = imported("export", "-o", str(tmp_path / "no" / "such" / "dir" / "x.json"))
+    assert status == 1 and "cannot write" in err
+
+
+def test_stats(imported: Cli) -> None:
+    data = imported.json("stats")
+    assert isinstance(data, dict)
+    assert (data["items"], data["headlines"], data["articles"], data["sources"]) == (4, 3, 1, 2)
+    _status, out, _ = imported("stats")
+    assert "items    4 (3 headlines, 1 articles)" in out
+
+
+def test_library_from_environment_variable(
+    inputs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "env-lib.sqlite3"
+    monkeypatch.setenv("READER_LIBRARY", str(target))
+    assert run(["import", str(inputs / "wire.txt")]) == 0
+    assert target.exists()
+    with Library.open(target) as library:
+        assert library.count_items() == 3
+    capsys.readouterr()
+
+
+def test_library_option_after_the_command(inputs: Path, tmp_path: Path) -> None:
+    target = tmp_path / "after.sqlite3"
+    assert run(["import", str(inputs / "wire.txt"), "--library", str(target)]) == 0
+    assert target.exists()
+
+
+def test_newer_library_is_refused_by_every_command(cli: Cli) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(cli.library)
+    connection.execute("PRAGMA user_version = 999")
+    connection.close()
+    for args in (["list"], ["stats"], ["tags"]):
+        status, _, err = cli(*args)
+        assert status == 1 and "newer reader" in err
+
+
+def test_console_entry_point_runs_without_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "READER_LIBRARY": str(tmp_path / "sub.sqlite3")}
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "show", "42"], capture_output=True, text=True, env=env,
+        timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr == "reader: no item with id 42\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "list", "--json"], capture_output=True, text=True,
+        env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0 and json.loads(done.stdout) == []
