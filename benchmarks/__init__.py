@@ -1,0 +1,1 @@
+"""Performance tooling for reader: synthetic corpora and the benchmarks built on them."""
