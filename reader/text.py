@@ -15,7 +15,6 @@ _ESCAPES = re.compile(
 # C0/C1 controls except tab and newline, DEL, and bidi embedding/override/isolate marks
 # (which can make a title display differently from what it is).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACES = re.compile(r"[^\S\n]+")
 
 
 def strip_controls(raw: str) -> str:
@@ -26,9 +25,11 @@ def strip_controls(raw: str) -> str:
 def clean_multiline(raw: str) -> str:
     """NFC, no controls, runs of spaces folded to one, lines trimmed; newlines kept."""
     unified = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_controls(unicodedata.normalize("NFC", unified))
-    text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    unified = unified.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
+    # Normalise after stripping: a control between a letter and its accent would otherwise
+    # leave a pair that only a second pass composes, and clean() must be idempotent.
+    text = unicodedata.normalize("NFC", strip_controls(unified))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
 def clean(raw: str) -> str:

@@ -1,0 +1,874 @@
+"""Split plain-text dumps (copied web pages, headline lists, saved articles) into items.
+
+A dump has no markup, so structure is read from the *shape* of lines and from their
+*position*. The parser makes five linear passes (no look-ahead beyond the current run of
+lines), so a 50 MB dump costs the same per line as a small one.
+
+1. **Lines.** The text is cleaned once, the way :func:`reader.text.clean_multiline` does it,
+   and split into lines; each line is then exactly what :func:`reader.text.clean` returns, so
+   titles and blocks need no second pass. Hard-wrapped prose (a block of three lines or more
+   that nearly all reach the same width and whose next lines often start in lower case) is
+   joined back into paragraphs; headline lists never look like that, headlines start with a
+   capital.
+2. **Classes.** Each line is *blank*; a *separator* (no letter or digit: ``-``, ``***``,
+   ``•``, ``===``, ``· · ·``, emoji); *boilerplate* (line-anchored multilingual markers, see
+   :mod:`reader.ingest.boilerplate`); *metadata*, a line made only of a date and/or an author
+   plus filler words (``Par X``, ``Auteur : X``, ``By X``, ``Von X``, ``publié le 11/11/2024
+   Par X``, ``Updated Nov. 5, 2024 10:42``, see :mod:`reader.ingest.dates`); or *text*. A text
+   line is a *paragraph* when it is long (180+ characters, or 100+ made of finished sentences);
+   any other text line is *short*, and loses its bullet (``•``, ``-``, ``*``…).
+3. **Boilerplate blocks.** Some markers take the lines after them along. A paywall marker
+   ("Lisez la suite…", "Il vous reste 40 % de l'article à lire", "Subscribe to continue
+   reading") opens a paywall block in which further markers, prices, bulleted lines and
+   paragraphs about subscribing are dropped. A price offer ("Accès illimité dès 1 €", "£1 for 4
+   weeks") also drops the perk lines under it, up to the next blank line. "Lire aussi :" /
+   "Read more:" / "Related:" drop the link titles under them. A run of tiny lines holding two
+   navigation links or more is a menu or a footer and goes whole. A block ends at a separator,
+   at a real paragraph, or at a line directly followed by a paragraph (a title or a heading,
+   not a perk or a link).
+4. **Runs.** What is left alternates between paragraphs and *runs*: the short, metadata, blank
+   and separator lines between two paragraphs. A run is read in context:
+
+   - A separator line ends the current article.
+   - Short lines with no paragraph after them are headlines. The exception is a short tail
+     that still reads as the article's end: one or two closing sentences ("Affaire à
+     suivre."), or a list after a line ending in ":".
+   - Outside an article, short lines before a paragraph are headlines, then one title: the
+     short line directly followed by metadata if there is one, else the last line that neither
+     starts in lower case (a heading) nor ends with a full stop. Lines after the title are its
+     first section headings. The first line of the file, above a title and carrying an outlet
+     marker ("Le Journal du Coin — l'info sans filtre", "The Daily Example | Independent since
+     1900", a domain name), is a tagline: dropped, and so are its later repeats. Position alone
+     is not enough, so titles with dashes are kept.
+   - Inside an article, short lines before the next paragraph are section headings
+     (``Block(heading=True)``) when heading-shaped (under 100 characters, no final ``.``, ``!``,
+     ``?``, ``:``), else short paragraphs. They start a *new* article instead when a short line
+     is directly followed by metadata (title then by-line), when a paywall block comes before
+     them, when a wider blank gap than any inside the article comes before them (two blank
+     lines or more), or when three or more short lines stand in a row that is not all lower
+     case, not a list (bullets, or after a paragraph ending in ":") and not mostly sentences:
+     that is a headline run, then the title of an embedded article. A lower-case start always
+     reads as a heading. Metadata lines inside an article (a by-line after the lead) fill its
+     author and date and are removed from the body.
+5. **Items.** An article whose first block is a paragraph gets a title derived from its lead
+   (first sentence, cut at a word boundary by 100 characters with "…", dangling small words
+   dropped) and ``title_derived=True``; the lead stays the first paragraph. No item is empty
+   or made of separators; duplicates are kept (storage removes them).
+
+Known limits: one or two capitalised short lines between two paragraphs read as headings, so
+two embedded articles separated by a single headline merge; a headline list in which every
+headline is followed by a long teaser reads as one article with headings; dates without a year
+are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from reader.ingest import boilerplate
+from reader.ingest.boilerplate import Boiler
+from reader.ingest.dates import DateHit, find_dates
+from reader.ingest.parsed import Block, ParsedItem
+from reader.text import strip_controls
+
+# Length thresholds, in characters.
+PARAGRAPH_LEN = 180  # at least this long: a paragraph, whatever its punctuation
+SENTENCES_PARAGRAPH_LEN = 100  # from here, a line of finished sentences is a paragraph
+LONG_SENTENCE_LEN = 140  # one finished sentence this long is a paragraph too
+HEADING_MAX_LEN = 100  # section headings are shorter than this
+TITLE_MAX_LEN = 100  # derived titles are cut to this length
+META_MAX_LEN = 160  # metadata lines are shorter than this
+
+_ALNUM = re.compile(r"[^\W_]")
+_BULLET = re.compile(r"^(?:[•·‣▪▫●○◦■□►▶➤→✓✔☐☑*+]|[-–—](?=\s))\s*")
+_CLOSERS = r"\"»”’')\]"
+_ENDS_SENTENCE = re.compile(rf"[.!…;:][{_CLOSERS}]*$")
+_ENDS_PUNCTUATION = re.compile(rf"[.!?…;:,][{_CLOSERS}]*$")
+_ENDS_FINAL = re.compile(rf"[.!?…][{_CLOSERS}]*$")
+# A sentence boundary inside a line: a lower-case letter or digit, final punctuation, a space
+# and a capital. Requiring the lower-case letter skips "M. Dupont" and "U.S. officials".
+_INNER_SENTENCE = re.compile(r"[a-zà-ÿ0-9%)»”\"][.!?…]+[\"»”’)]*\s+[«\"“(]?[A-ZÀ-ÖØ-Þ]")
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (easier to read and edit)."""
+    return frozenset(text.split())
+
+
+class Kind(Enum):
+    """What one line of a dump is."""
+
+    BLANK = "blank"
+    SEPARATOR = "separator"
+    DROP = "drop"
+    META = "meta"
+    TEXT = "text"
+
+
+@dataclass(slots=True)
+class Line:
+    """One classified line. ``text`` has its bullet stripped; ``raw`` is as written."""
+
+    kind: Kind
+    raw: str = ""
+    text: str = ""
+    paragraph: bool = False
+    bulleted: bool = False
+    boiler: Boiler | None = None
+    meta: Meta | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What a metadata line says."""
+
+    author: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+
+
+def parse_text_dump(text: str) -> list[ParsedItem]:
+    """Split a decoded plain-text dump into headline and article items."""
+    raw_lines = join_wrapped_lines(clean_lines(text))
+    lines = [classify_line(raw) for raw in raw_lines]
+    drop_boilerplate_blocks(lines)
+    drop_footer_menus(lines)
+    return _Assembler().assemble(lines)
+
+
+# --- pass 1: clean lines, hard-wrapped prose ----------------------------------------------
+
+
+def clean_lines(text: str) -> list[str]:
+    """The dump's lines, each exactly as ``reader.text.clean`` returns it.
+
+    Same steps as ``reader.text.clean_multiline`` with two differences. Unicode is normalised
+    again after controls are stripped: removing a control between a letter and a combining
+    accent leaves a non-NFC pair, which ``clean`` would then change. And whitespace is folded
+    with ``str.split()`` (the regex's whitespace set, several times faster on big dumps). A
+    test checks ``clean(line) == line``, so items need no second cleaning.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs back into one line each; leave everything else alone."""
+    out: list[str] = []
+    start = 0
+    count = len(lines)
+    while start < count:
+        if not lines[start]:
+            out.append("")
+            start += 1
+            continue
+        end = start
+        while end < count and lines[end]:
+            end += 1
+        block = lines[start:end]
+        out.extend(_unwrap_block(block) if len(block) >= 3 else block)
+        start = end
+    return out
+
+
+def _unwrap_block(block: list[str]) -> list[str]:
+    """Join a block's lines when the block looks hard-wrapped at a fixed width."""
+    lengths = [len(line) for line in block]
+    width = max(lengths)
+    if not 40 <= width <= 120:
+        return block
+    wrap_from = max(width - 25, int(width * 0.6))
+    wrapped = [k for k in range(len(block) - 1) if lengths[k] >= wrap_from]
+    if len(wrapped) * 2 < len(block) - 1:
+        return block
+    # Wrapped prose continues mid-sentence, so the next line often starts in lower case;
+    # headline lists and title + heading pairs start with capitals.
+    continued = sum(1 for k in wrapped if starts_lower(block[k + 1]))
+    if continued < 2 or continued * 5 < len(wrapped) * 2:
+        return block
+    joined: list[str] = []
+    current = block[0]
+    for k in range(1, len(block)):
+        line = block[k]
+        if lengths[k - 1] >= wrap_from and not _BULLET.match(line) and _ALNUM.search(line):
+            glue = "" if current.endswith("-") and starts_lower(line) else " "
+            current = current + glue + line
+        else:
+            joined.append(current)
+            current = line
+    joined.append(current)
+    return joined
+
+
+# --- pass 2: line classes ------------------------------------------------------------------
+
+
+def classify_line(raw: str) -> Line:
+    """Classify one cleaned line on its own (context comes in later passes)."""
+    if not raw:
+        return Line(Kind.BLANK)
+    if not _ALNUM.search(raw):
+        return Line(Kind.SEPARATOR, raw)
+    if is_paragraph(raw):
+        return _classify_paragraph(raw)
+    bullet = _BULLET.match(raw)
+    text = raw[bullet.end() :] if bullet else raw
+    if not _ALNUM.search(text):
+        return Line(Kind.SEPARATOR, raw)
+    kind = boilerplate.classify(raw)
+    if kind is not None:
+        return Line(Kind.DROP, raw, text, bulleted=bullet is not None, boiler=kind)
+    meta = parse_meta_line(text)
+    if meta is not None:
+        return Line(Kind.META, raw, text, meta=meta)
+    return Line(Kind.TEXT, raw, text, bulleted=bullet is not None)
+
+
+def _classify_paragraph(raw: str) -> Line:
+    """A paragraph is content, unless it is a cookie banner or a paywall blurb in sentences."""
+    if boilerplate.is_cookie_paragraph(raw):
+        return Line(Kind.DROP, raw, raw, paragraph=True, boiler=Boiler.LINE)
+    kind = boilerplate.classify(raw)
+    if kind is Boiler.PAYWALL or kind is Boiler.OFFER:
+        return Line(Kind.DROP, raw, raw, paragraph=True, boiler=kind)
+    return Line(Kind.TEXT, raw, raw, paragraph=True)
+
+
+def is_paragraph(line: str) -> bool:
+    """Long enough, or made of enough finished sentences, to be body text and not a headline."""
+    size = len(line)
+    if size >= PARAGRAPH_LEN:
+        return True
+    if size < SENTENCES_PARAGRAPH_LEN or not _ENDS_FINAL.search(line):
+        return False
+    return size >= LONG_SENTENCE_LEN or _INNER_SENTENCE.search(line) is not None
+
+
+def starts_lower(text: str) -> bool:
+    """Whether the first letter of ``text`` is lower case (section headings often are)."""
+    for char in text:
+        if char.isalpha():
+            return char.islower()
+        if char.isdigit():
+            return False
+    return False
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line closes like a sentence (a question mark does not count)."""
+    return _ENDS_SENTENCE.search(text) is not None
+
+
+def is_heading_shaped(text: str) -> bool:
+    """Short and without final punctuation: how section headings look."""
+    return len(text) < HEADING_MAX_LEN and _ENDS_PUNCTUATION.search(text) is None
+
+
+# --- metadata lines ------------------------------------------------------------------------
+
+# By-lines: "Par X", "By X", "Von X", "Por X" (also after "écrit", "written", which are filler).
+_BY_CUES = ("par ", "by ", "von ", "por ")
+_CUE_BOUNDARY = " |,;(–—-\x00"
+_AUTHOR_LABEL = re.compile(
+    r"(?:^|(?<=[\s|,;(–—\-\x00]))(?:auteure?|autrice|author|autora?|verfasser(?:in)?|"
+    r"rédacteur|rédactrice|texte|text)\s*:\s*",
+    re.IGNORECASE,
+)
+_NAME_END = re.compile(r"\s*(?:[,|;\x00(]|\s[-–—·•]\s)")
+_NAME_PARTICLES = _words(
+    "de du des d' la le van von der den da di del y et and und & ben bin al el"
+)
+_CONNECTORS = frozenset({"et", "and", "und", "y", "&"})
+_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?,\s")
+_UPDATE_CUE = re.compile(
+    r"(?:mis|mise) à jour|\bmaj\b|updated?|modifiée?|modified|actualisée?|actualizado|"
+    r"aktualisiert|edited|last",
+    re.IGNORECASE,
+)
+# Words a metadata line may hold besides its date and author.
+_FILLER = re.compile(
+    r"\b(?:publiée?|publie|publication|published|posted|mis|mise|à|a|jour|maj|updated?|last|"
+    r"dernière|modifiée?|modified|edited|actualisée?|actualizado|aktualisiert|veröffentlicht|"
+    r"publicado|written|écrit|rédigé|geschrieben|signé|le|la|les|on|at|am|um|el|de|du|the|"
+    r"date|heure|h|uhr|utc|gmt|cet|cest|est|edt|"
+    r"pst|pdt|bst|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo|et|and|y|und)\b|[\W_]",
+    re.IGNORECASE,
+)
+
+
+def parse_meta_line(text: str) -> Meta | None:
+    """Read a line made only of a date and/or an author; None for any other line.
+
+    The date and the author are cut out of the line; what is left must be filler ("publié le",
+    "Updated", weekday names, punctuation). So "Par Jordi Lafon" and "publié le 11/11/2024 Par
+    Jordi Lafon" are metadata, "Par ailleurs, le ministre…" and "4 décembre 2024 : un tournant"
+    are not.
+    """
+    if len(text) > META_MAX_LEN:
+        return None
+    hits = find_dates(text)
+    if not hits and not _has_author_cue(text.lower()):
+        return None
+    masked = _mask_dates(text, hits)
+    if hits:
+        masked = _DATELINE.sub("", masked)
+    author, masked = _take_author(masked)
+    if author is None and not hits:
+        return None
+    if _ALNUM.search(_FILLER.sub("", masked)):
+        return None
+    published = updated = None
+    previous_end = 0
+    for hit in hits:
+        if _UPDATE_CUE.search(text, previous_end, hit.start):
+            updated = updated or hit.value
+        else:
+            published = published or hit.value
+        previous_end = hit.end
+    return Meta(author, published, updated)
+
+
+def _mask_dates(text: str, hits: Sequence[DateHit]) -> str:
+    """Replace each date with one NUL, which also ends an author name running into it."""
+    parts: list[str] = []
+    position = 0
+    for hit in hits:
+        parts.append(text[position : hit.start])
+        parts.append("\x00")
+        position = hit.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _has_author_cue(lower: str) -> bool:
+    """Cheap pre-check (substring tests) before any author pattern is tried."""
+    if "par " in lower or "by " in lower or "von " in lower or "por " in lower:
+        return True
+    return _has_label_cue(lower)
+
+
+def _has_label_cue(lower: str) -> bool:
+    return ":" in lower and (
+        "aut" in lower or "verfasser" in lower or "rédact" in lower or "text" in lower
+    )
+
+
+def _take_author(masked: str) -> tuple[str | None, str]:
+    """Cut the author out of a (date-masked) line: labelled ("Auteur : X") or by-line ("Par X")."""
+    lower = masked.lower()
+    if _has_label_cue(lower):
+        label = _AUTHOR_LABEL.search(masked)
+        if label:
+            value = masked[label.end() :]
+            name = re.split(r"\s*(?:[|;\x00]|\s[-–—·•]\s)", value, maxsplit=1)[0].strip(" ,")
+            if name and len(name) <= 80 and len(name.split()) <= 10:
+                rest = masked[: label.start()] + value[value.find(name) + len(name) :]
+                return name, rest
+    for cue in _BY_CUES:
+        start = lower.find(cue)
+        while start >= 0:
+            if start == 0 or lower[start - 1] in _CUE_BOUNDARY:
+                value = masked[start + len(cue) :]
+                end = _NAME_END.search(value)
+                cut = end.start() if end else len(value)
+                name = value[:cut].strip()
+                if _is_person_name(name):
+                    rest = _drop_role(value[cut:].lstrip(" "))
+                    return name, masked[:start] + " " + rest
+            start = lower.find(cue, start + 1)
+    return None, masked
+
+
+# By-lines that name a team rather than a person.
+_COLLECTIVE_AUTHORS = frozenset(
+    {
+        "la rédaction",
+        "notre rédaction",
+        "staff",
+        "our staff",
+        "staff reporters",
+        "the editors",
+        "die redaktion",
+        "la redacción",
+        "redacción",
+    }
+)
+
+
+def _is_person_name(name: str) -> bool:
+    """One to six words, capitalised except for particles ("de", "van") and "et"/"and"."""
+    if name.lower() in _COLLECTIVE_AUTHORS:
+        return True
+    words = name.split()
+    if not 1 <= len(words) <= 6 or words[-1].lower() in _NAME_PARTICLES:
+        return False
+    if not words[0][0].isupper():
+        return False
+    for word in words:
+        if word.lower() in _NAME_PARTICLES:
+            continue
+        if not word[0].isupper():
+            return False
+    return all(w.lower() not in _CONNECTORS for w in (words[0], words[-1]))
+
+
+def _drop_role(rest: str) -> str:
+    """Drop a role after the name (", envoyé spécial à Kiev"), up to the next date or bar."""
+    if not rest.startswith(","):
+        return rest
+    end = min((i for i in (rest.find("\x00"), rest.find("|")) if i >= 0), default=len(rest))
+    role = rest[1:end]
+    if len(role) <= 60 and not role.rstrip().endswith("."):
+        return rest[end:]
+    return rest
+
+
+# --- pass 3: boilerplate blocks ------------------------------------------------------------
+
+
+_BLOCK_OPENERS = frozenset({Boiler.PAYWALL, Boiler.OFFER, Boiler.RELATED, Boiler.RELATED_INLINE})
+
+
+def drop_boilerplate_blocks(lines: list[Line]) -> None:
+    """Drop the lines that belong to a paywall, offer or related-links block (in place)."""
+    if not any(line.boiler in _BLOCK_OPENERS for line in lines):
+        return
+    before_paragraph = _followed_by_paragraph(lines)
+    paywall = perks = related = related_inline = False
+    related_taken = 0
+    for index, line in enumerate(lines):
+        kind = line.kind
+        if kind is Kind.BLANK:
+            perks = False
+            related = related and related_taken == 0
+            continue
+        if kind is Kind.SEPARATOR:
+            paywall = perks = related = related_inline = False
+            continue
+        if kind is Kind.DROP:
+            boiler = line.boiler
+            if boiler is Boiler.PAYWALL:
+                paywall, perks = True, perks or line.raw.rstrip().endswith(":")
+            elif boiler is Boiler.OFFER:
+                paywall = perks = True
+            elif boiler is Boiler.RELATED:
+                related, related_taken = True, 0
+            elif boiler is Boiler.RELATED_INLINE:
+                related_inline = True
+            continue
+        if kind is Kind.META:
+            related = related_inline = False
+            continue
+        if line.paragraph:
+            if paywall and boilerplate.mentions_subscription(line.text):
+                _drop(line)
+                continue
+            paywall = perks = related = related_inline = False
+            continue
+        # A short text line: part of the open block, or real content that closes it.
+        title_like = before_paragraph[index]
+        if perks and not title_like:
+            _drop(line)
+        elif paywall and not title_like and (line.bulleted or boilerplate.has_price(line.text)):
+            perks = perks or boilerplate.has_price(line.text)
+            _drop(line)
+        elif related and (related_taken == 0 or not title_like) and related_taken < 6:
+            related_taken += 1
+            _drop(line)
+        elif related_inline and line.bulleted and not title_like:
+            _drop(line)
+        else:
+            paywall = perks = related = related_inline = False
+
+
+def _followed_by_paragraph(lines: Sequence[Line]) -> list[bool]:
+    """For each line, whether a paragraph comes right after it (boilerplate lines skipped).
+
+    Inside a boilerplate block, such a line is the title or heading of what follows, not one
+    more perk or link title. A blank line in between breaks the tie: link titles and perks are
+    commonly followed by a blank line.
+    """
+    result = [False] * len(lines)
+    next_is_paragraph = False
+    for index in range(len(lines) - 1, -1, -1):
+        result[index] = next_is_paragraph
+        line = lines[index]
+        if line.kind is not Kind.DROP:
+            next_is_paragraph = line.kind is Kind.TEXT and line.paragraph
+    return result
+
+
+def _drop(line: Line) -> None:
+    line.kind = Kind.DROP
+    line.boiler = line.boiler or Boiler.LINE
+
+
+def drop_footer_menus(lines: list[Line]) -> None:
+    """Drop runs of tiny lines that hold two navigation links or more: a menu or a footer."""
+    links = [index for index, line in enumerate(lines) if line.boiler is Boiler.NAV]
+    examined_to = -1
+    for position, link in enumerate(links):
+        if link < examined_to:
+            continue
+        start, end = link, link + 1
+        while start > 0 and _menu_candidate(lines[start - 1]):
+            start -= 1
+        while end < len(lines) and _menu_candidate(lines[end]):
+            end += 1
+        examined_to = end
+        if position + 1 < len(links) and links[position + 1] < end:
+            for line in lines[start:end]:
+                if line.kind is Kind.TEXT:
+                    _drop(line)
+
+
+def _menu_candidate(line: Line) -> bool:
+    if line.kind is Kind.TEXT:
+        return (
+            not line.paragraph
+            and len(line.text) <= 40
+            and len(line.text.split()) <= 4
+            and not _ENDS_FINAL.search(line.text)
+        )
+    return line.kind is not Kind.META
+
+
+# --- pass 4 and 5: runs, articles and items -----------------------------------------------
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An article being assembled."""
+
+    title: str
+    derived: bool = False
+    blocks: list[Block] = field(default_factory=list)
+    author: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    # Widest run of blank lines seen between the article's blocks.
+    widest_gap: int = 0
+
+    def add_meta(self, meta: Meta | None) -> None:
+        if meta is None:
+            return
+        self.author = self.author or meta.author
+        self.published = self.published or meta.published
+        self.updated = self.updated or meta.updated
+
+    def to_item(self) -> ParsedItem | None:
+        blocks = tuple(block for block in self.blocks if block.text)
+        title = self.title
+        derived = self.derived
+        if not title and blocks:
+            title, derived = derive_title(blocks[0].text), True
+        if not title:
+            return None
+        if not blocks:
+            return ParsedItem(kind="headline", title=title)
+        return ParsedItem(
+            kind="article",
+            title=title,
+            title_derived=derived,
+            blocks=blocks,
+            author=self.author,
+            published=self.published or self.updated,
+        )
+
+
+class _Assembler:
+    """Reads classified lines as runs between paragraphs and builds the items."""
+
+    def __init__(self) -> None:
+        self.items: list[ParsedItem] = []
+        self.article: _Draft | None = None
+        # False until the first item starts: only then can a line be the site's tagline.
+        self.started = False
+        self.taglines: set[str] = set()
+
+    def assemble(self, lines: Iterable[Line]) -> list[ParsedItem]:
+        run: list[Line] = []
+        for line in lines:
+            if line.kind is Kind.TEXT and line.paragraph:
+                self._run(run, before_paragraph=True)
+                run = []
+                self._paragraph(line)
+            else:
+                # Dropped lines stay in the run: they still part blank lines, so removing a
+                # "Partager" between two blank lines does not fake a wide gap.
+                run.append(line)
+        self._run(run, before_paragraph=False)
+        self._close()
+        return self.items
+
+    # A run is everything between two paragraphs; separators cut it into segments.
+    def _run(self, run: list[Line], before_paragraph: bool) -> None:
+        segments: list[list[Line]] = [[]]
+        for line in run:
+            if line.kind is Kind.SEPARATOR:
+                segments.append([])
+            else:
+                segments[-1].append(line)
+        for index, segment in enumerate(segments):
+            if index:
+                self._close()
+            if before_paragraph and index == len(segments) - 1:
+                self._lead(segment)
+            else:
+                self._tail(segment)
+
+    def _tail(self, segment: list[Line]) -> None:
+        """Lines with no paragraph after them: an article's closing line, else headlines."""
+        shorts = _shorts(segment)
+        article = self.article
+        if article is not None:
+            for line in segment:
+                article.add_meta(line.meta)
+            if shorts and self._closes_article(segment, shorts, article):
+                article.blocks.extend(_body_block(line) for line in shorts)
+                return
+            self._close()
+        if not self.started and len(shorts) > 1 and boilerplate.is_strong_tagline(shorts[0].text):
+            self.taglines.add(shorts[0].text)
+            shorts = shorts[1:]
+        self._headlines(shorts)
+
+    @staticmethod
+    def _closes_article(segment: list[Line], shorts: list[Line], article: _Draft) -> bool:
+        """Whether the short lines after an article's last paragraph still belong to it.
+
+        Only sentences or list items, close to the text: one or two closing sentences ("Affaire
+        à suivre."), or a list introduced by a line ending in ":". Anything else, headlines with
+        full stops included, is a headline run.
+        """
+        if _widest_gap(segment) > max(1, article.widest_gap):
+            return False
+        if not all(line.bulleted or ends_sentence(line.text) for line in shorts):
+            return False
+        introduced = shorts[0].text.endswith(":") or (
+            bool(article.blocks) and article.blocks[-1].text.endswith(":")
+        )
+        return len(shorts) <= 2 or introduced
+
+    def _lead(self, segment: list[Line]) -> None:
+        """Lines followed by a paragraph: metadata, headings, or a new article's title."""
+        shorts = _shorts(segment)
+        article = self.article
+        if article is None:
+            if shorts:
+                self._start_article(segment)
+            else:
+                self._open(_Draft(title="", derived=True), segment)
+            return
+        if not shorts:
+            for line in segment:
+                article.add_meta(line.meta)
+            article.widest_gap = max(article.widest_gap, _widest_gap(segment))
+            return
+        if self._starts_new_article(segment, shorts, article):
+            self._start_article(segment)
+            return
+        article.widest_gap = max(article.widest_gap, _widest_gap(segment))
+        for line in segment:
+            if line.kind is Kind.META:
+                article.add_meta(line.meta)
+            elif line.kind is Kind.TEXT:
+                article.blocks.append(_body_block(line))
+
+    def _starts_new_article(self, segment: list[Line], shorts: list[Line], article: _Draft) -> bool:
+        if _title_before_meta(segment) is not None or _paywall_before_text(segment):
+            return True
+        if all(starts_lower(line.text) for line in shorts):
+            return False
+        gap = _gap_before_text(segment)
+        if gap >= 2 and gap > article.widest_gap:
+            return True
+        return not self._fits_article(shorts, article)
+
+    @staticmethod
+    def _fits_article(shorts: list[Line], article: _Draft) -> bool:
+        """Whether short lines between two paragraphs read as part of the same article."""
+        if len(shorts) <= 2:
+            return True
+        if all(line.bulleted for line in shorts):
+            return True
+        if article.blocks and article.blocks[-1].text.endswith(":"):
+            return True
+        sentences = sum(1 for line in shorts if ends_sentence(line.text))
+        return sentences * 2 > len(shorts)
+
+    def _start_article(self, segment: list[Line]) -> None:
+        """Headlines, then the title of a new article, then its first headings."""
+        self._close()
+        shorts = _shorts(segment)
+        title_at = _title_index(segment, shorts)
+        before = shorts[:title_at]
+        if before and not self.started and boilerplate.is_tagline(before[0].text):
+            self.taglines.add(before[0].text)
+            before = before[1:]
+        self._headlines(before)
+        draft = _Draft(title=shorts[title_at].text)
+        for line in shorts[title_at + 1 :]:
+            draft.blocks.append(_body_block(line))
+        self._open(draft, segment)
+
+    def _open(self, draft: _Draft, segment: list[Line]) -> None:
+        for line in segment:
+            draft.add_meta(line.meta)
+        self.article = draft
+        self.started = True
+
+    def _paragraph(self, line: Line) -> None:
+        if self.article is None:
+            self._open(_Draft(title="", derived=True), [])
+        assert self.article is not None
+        self.article.blocks.append(Block(line.raw))
+
+    def _headlines(self, shorts: Iterable[Line]) -> None:
+        for line in shorts:
+            title = line.text
+            if title and title not in self.taglines:
+                self.items.append(ParsedItem(kind="headline", title=title))
+                self.started = True
+
+    def _close(self) -> None:
+        if self.article is not None:
+            item = self.article.to_item()
+            if item is not None:
+                self.items.append(item)
+            self.article = None
+
+
+def _shorts(segment: Iterable[Line]) -> list[Line]:
+    return [line for line in segment if line.kind is Kind.TEXT]
+
+
+def _body_block(line: Line) -> Block:
+    """A short line inside an article: a heading if it looks like one, else a paragraph."""
+    if not line.bulleted and is_heading_shaped(line.text):
+        return Block(line.text, heading=True)
+    return Block(line.raw)
+
+
+def _title_before_meta(segment: list[Line]) -> int | None:
+    """Position among the short lines of the last one directly followed by metadata."""
+    found = None
+    short_number = -1
+    for index, line in enumerate(segment):
+        if line.kind is not Kind.TEXT:
+            continue
+        short_number += 1
+        after = index + 1
+        while after < len(segment) and segment[after].kind in (Kind.BLANK, Kind.DROP):
+            after += 1
+        if after < len(segment) and segment[after].kind is Kind.META:
+            found = short_number
+    return found
+
+
+def _title_index(segment: list[Line], shorts: list[Line]) -> int:
+    """Which short line of a run is the title of the article that follows it."""
+    by_meta = _title_before_meta(segment)
+    if by_meta is not None:
+        return by_meta
+    for index in range(len(shorts) - 1, -1, -1):
+        text = shorts[index].text
+        if not starts_lower(text) and not ends_sentence(text):
+            return index
+    for index in range(len(shorts) - 1, -1, -1):
+        if not starts_lower(shorts[index].text):
+            return index
+    return 0
+
+
+def _paywall_before_text(segment: Iterable[Line]) -> bool:
+    """Whether a paywall or offer block ends the article before the run's first short line."""
+    for line in segment:
+        if line.kind is Kind.TEXT:
+            return False
+        if line.boiler is Boiler.PAYWALL or line.boiler is Boiler.OFFER:
+            return True
+    return False
+
+
+def _widest_gap(segment: Iterable[Line]) -> int:
+    widest = current = 0
+    for line in segment:
+        current = current + 1 if line.kind is Kind.BLANK else 0
+        widest = max(widest, current)
+    return widest
+
+
+def _gap_before_text(segment: Iterable[Line]) -> int:
+    """Widest run of blank lines before the first short line of a run."""
+    widest = current = 0
+    for line in segment:
+        if line.kind is Kind.TEXT:
+            break
+        current = current + 1 if line.kind is Kind.BLANK else 0
+        widest = max(widest, current)
+    return widest
+
+
+# --- derived titles ------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(rf"[.!?…]+[{_CLOSERS}]*\s+")
+_ABBREVIATIONS = _words(
+    "m mm mme mmes mlle mr mrs ms dr pr prof me st ste sr jr etc cf vs no n° p pp av bd "
+    "gen gén col lt sgt gov sen rep inc ltd co corp"
+)
+
+
+_TRAILING_JUNK = " ,;:–—-«(\"'“‘/"
+_DANGLING = _words(
+    "et ou de du des d' la le les l' un une à au aux en par pour sur dans avec sans que qui "
+    "ne se sa son ses leur leurs ce cette and or of the a an to in on at by for with from that "
+    "which is its his her their"
+)
+
+
+def derive_title(lead: str, limit: int = TITLE_MAX_LEN) -> str:
+    """A title from an article's lead: its first sentence, cut cleanly near ``limit``."""
+    sentence = _first_sentence(lead[: limit * 4]).strip()
+    if sentence.endswith(".") and not sentence.endswith(".."):
+        sentence = sentence[:-1].rstrip()
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    words = cut.split(" ")
+    # "…des alliances et…" reads worse than "…des alliances…": drop dangling small words.
+    while len(words) > 3 and words[-1].lower().strip(_TRAILING_JUNK) in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(_TRAILING_JUNK) + "…"
+
+
+def _first_sentence(text: str) -> str:
+    for match in _SENTENCE_END.finditer(text):
+        following = text[match.end() : match.end() + 1]
+        if following and not (following.isupper() or following.isdigit() or following in '«"“('):
+            continue
+        word = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+        if match.group().startswith(".") and _is_abbreviation(word):
+            continue
+        return text[: match.end()]
+    return text
+
+
+def _is_abbreviation(word: str) -> bool:
+    """ "M." or "Dr." or an initial ("J.") ends no sentence."""
+    bare = word.strip('(«"“').lower()
+    return len(bare) == 1 or bare in _ABBREVIATIONS or "." in bare
