@@ -342,6 +342,24 @@ class Library:
         for row in self._db.execute(sql, params):
             yield _item(row)
 
+    def summaries(self, item_ids: Sequence[int]) -> list[ItemSummary]:
+        """Items by id, in the order given (search results); missing ids are skipped."""
+        found: dict[int, ItemSummary] = {}
+        for start in range(0, len(item_ids), 500):  # stay under SQLite's variable limit
+            chunk = item_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id"
+                f" WHERE i.id IN ({marks})",
+                list(chunk),
+            )
+            found.update((row[0], _summary(row)) for row in rows)
+        return [found[item_id] for item_id in item_ids if item_id in found]
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: the app polls it to refresh."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     def get_item(self, item_id: int) -> Item:
         row = self._db.execute(
             f"SELECT {_SUMMARY_COLUMNS}, i.body, i.guid FROM items i"

@@ -1,59 +1,205 @@
-"""The first version of the app: it opens on a library, shows items literally, quits with q."""
+"""Driving the app as a user does: moving, opening, tagging, flags, help, export, safety."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Input
 
 from reader.config import Config
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
-from reader.library import Library
+from reader.ingest.parsed import ParsedDocument, ParsedItem
+from reader.library import ItemFilter, Library
 from reader.ui.app import ReaderApp
+from reader.ui.screens.dialogs import PickDialog, PromptDialog
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.reader import ReaderScreen
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.headline_list import HeadlineList
+from tests.ui.conftest import AppFactory
 
 EVIL = "Storm [@click=app.quit]wins[/] [b]x[/b] [type=x, v={'a[0]'}] \x1b[31mred"
 
 
-def _library_with(path: Path, *items: ParsedItem) -> Path:
-    with Library.open(path) as library:
-        library.store_document(ParsedDocument(items=items), source_name="wire",
-                               source_kind="file", origin=None)  # fmt: skip
-    return path
+def _list(app: ReaderApp) -> HeadlineList:
+    return app.screen.query_one(HeadlineList)
 
 
-async def test_app_lists_items_and_quits_with_q(tmp_path: Path) -> None:
-    path = _library_with(
-        tmp_path / "lib.sqlite3",
-        ParsedItem("article", "Dam inspection finds cracks", blocks=(Block("Engineers said."),)),
-        ParsedItem("headline", "Ferry timetable changes"),
-    )
-    app = ReaderApp(path, config=Config())
-    async with app.run_test(size=(100, 30)) as pilot:
-        options = app.query_one("#items", OptionList)
-        assert options.option_count == 2
-        await pilot.press("j")
+def _reader(app: ReaderApp) -> ArticleView:
+    return app.screen.query_one(ArticleView)
+
+
+async def test_moving_and_opening(app_factory: AppFactory, library_file: Path) -> None:
+    app = app_factory()
+    async with app.run_test(size=(160, 45)) as pilot:
+        items = _list(app)
+        assert items.count == 12
+        assert "Article number 0" in _reader(app).text  # the newest item is previewed
+        await pilot.press("j", "j")
+        assert items.current is not None and items.current.title == "Headline number 2"
+        await pilot.press("G")
+        assert items.cursor == 11
+        await pilot.press("g")
+        assert items.cursor == 0
+        await pilot.press("enter")
         await pilot.pause()
-        assert "Engineers said." in str(app.query_one("#article", Static).render())
-        await pilot.press("q")
+        text = _reader(app).text
+        assert "Lead paragraph of story 0." in text and "What happened next" in text
+        assert "Inès Morel" in text
+    with Library.open(library_file) as library:  # opening marked it read, on disk
+        assert library.count_items(ItemFilter(unread=True)) == 11
+
+
+async def test_opening_can_leave_items_unread(app_factory: AppFactory, library_file: Path) -> None:
+    app = app_factory(mark_read_on_open=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+    with Library.open(library_file) as library:
+        assert library.count_items(ItemFilter(unread=True)) == 12
+
+
+async def test_next_unread_skips_read_items(app_factory: AppFactory, library_file: Path) -> None:
+    with Library.open(library_file) as library:
+        ids = [item.id for item in library.list_items()]
+        library.set_read(ids[1:4])
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        assert _list(app).cursor == 4
+        await pilot.press("p")
+        assert _list(app).cursor == 0
+
+
+async def test_tagging_with_completion_persists_across_restart(
+    app_factory: AppFactory, library_file: Path
+) -> None:
+    with Library.open(library_file) as library:
+        last = library.list_items()[-1].id
+        library.tag([last], ["ukraine"])
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
         await pilot.pause()
-    assert not app.is_running
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("u", "k")
+        await pilot.pause()
+        await pilot.press("right")  # accept the completion "ukraine"
+        await pilot.press("space", "e", "c", "o", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        current = _list(app).current
+        assert current is not None and current.tags == ("eco", "ukraine")
+        assert "#eco #ukraine" in _reader(app).text
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press("down", "enter")  # the second tag: ukraine
+        await pilot.pause()
+    with Library.open(library_file) as library:
+        first = library.list_items()[0]
+        assert first.tags == ("eco",)
+
+
+async def test_later_star_and_read_toggles_on_a_selection(
+    app_factory: AppFactory, library_file: Path
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v", "v")  # select the first two items (v moves down)
+        await pilot.press("l", "s", "m")
+        await pilot.pause()
+        await pilot.press("escape")  # clear the selection
+        await pilot.press("l")  # the cursor item (third) goes to Later too
+        await pilot.pause()
+    with Library.open(library_file) as library:
+        assert library.count_items(ItemFilter(tag="later")) == 3
+        assert library.count_items(ItemFilter(starred=True)) == 2
+        assert library.count_items(ItemFilter(unread=True)) == 10
+
+
+async def test_views_in_the_navigation_pane(app_factory: AppFactory, library_file: Path) -> None:
+    with Library.open(library_file) as library:
+        library.tag([library.list_items()[5].id], ["later"])
+    app = app_factory()
+    async with app.run_test(size=(160, 45)) as pilot:
+        nav = app.screen.query_one("#nav")
+        nav.focus()
+        index = nav.get_option_index("later")  # type: ignore[attr-defined]
+        nav.highlighted = index  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _list(app).count == 1
+        assert "Later" in str(app.screen.query_one("#status").render())
+
+
+async def test_help_screen_lists_keys_and_syntax(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        assert "read-later" in text and "tag:later" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_export_current_view(app_factory: AppFactory, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    exported = json.loads(target.read_text())
+    assert len(exported) == 12 and exported[0]["title"] == "Article number 0"
+
+
+async def test_state_remembers_view_and_item(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "j", "z")
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert _list(app).cursor == 3
+        assert app.screen.has_class("-zoom-reader")
 
 
 async def test_markup_in_titles_is_shown_literally(tmp_path: Path) -> None:
-    path = _library_with(tmp_path / "lib.sqlite3", ParsedItem("headline", EVIL))
-    app = ReaderApp(path, config=Config())
+    path = tmp_path / "evil.sqlite3"
+    with Library.open(path) as library:
+        library.store_document(ParsedDocument(items=(ParsedItem("headline", EVIL),)),
+                               source_name="[red]src[/red]", source_kind="file",
+                               origin=None)  # fmt: skip
+    app = ReaderApp(path, config=Config(), state_path=tmp_path / "s.json")
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("down")
-        await pilot.pause()
-        await pilot.click("#items")
+        await pilot.click(HeadlineList, offset=(10, 0))
+        await pilot.press("enter")
         await pilot.pause()
         assert app.is_running  # the [@click=app.quit] in the title did nothing
-        shown = str(app.query_one("#article", Static).render())
-        assert "[@click=app.quit]wins[/] [b]x[/b]" in shown
+        shown = _reader(app).text
+        assert "[@click=app.quit]wins[/] [b]x[/b]" in shown and "[red]src[/red]" in shown
         assert "\x1b" not in shown
+        line = _list(app).render_line(0).text
+        assert "[@click=app.quit]" in line
 
 
 async def test_empty_library_says_how_to_import(tmp_path: Path) -> None:
-    app = ReaderApp(tmp_path / "empty.sqlite3", config=Config())
+    app = ReaderApp(tmp_path / "empty.sqlite3", config=Config(), state_path=tmp_path / "s.json")
     async with app.run_test(size=(100, 30)):
-        assert "reader import PATH" in str(app.query_one("#article", Static).render())
+        assert "reader import PATH" in _reader(app).text
+
+
+async def test_quit_with_q(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert not app.is_running

@@ -1,0 +1,56 @@
+"""Where the headline list gets its rows: a library filter, or a fixed list of ids."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from reader.library import ItemFilter, ItemSummary, Library
+
+Spans = tuple[tuple[int, int], ...]
+
+
+class RowSource(Protocol):
+    """A list of items the HeadlineList can page through without loading it all."""
+
+    def count(self) -> int: ...
+
+    def page(self, offset: int, limit: int) -> list[ItemSummary]: ...
+
+    def title_spans(self, item_id: int) -> Spans: ...
+
+
+@dataclass
+class FilterRows:
+    """Items matching a library filter, newest first, fetched page by page."""
+
+    library: Library
+    item_filter: ItemFilter
+
+    def count(self) -> int:
+        return self.library.count_items(self.item_filter)
+
+    def page(self, offset: int, limit: int) -> list[ItemSummary]:
+        return self.library.list_items(self.item_filter, limit=limit, offset=offset)
+
+    def title_spans(self, item_id: int) -> Spans:
+        return ()
+
+
+@dataclass
+class IdRows:
+    """A ranked list of ids (search results), with the matched title spans of each."""
+
+    library: Library
+    item_ids: Sequence[int]
+    spans: Mapping[int, Spans] = field(default_factory=dict)
+
+    def count(self) -> int:
+        return len(self.item_ids)
+
+    def page(self, offset: int, limit: int) -> list[ItemSummary]:
+        return self.library.summaries(self.item_ids[offset : offset + limit])
+
+    def title_spans(self, item_id: int) -> Spans:
+        return self.spans.get(item_id, ())

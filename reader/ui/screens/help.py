@@ -1,0 +1,94 @@
+"""HelpScreen: every key and the search syntax."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Moving", (
+        ("j / k, ↓ / ↑", "next / previous item"),
+        ("g / G", "first / last item"),
+        ("PgUp / PgDn", "page through the list"),
+        ("n / p", "next / previous unread item"),
+        ("enter", "open the item (marks it read)"),
+        ("space", "page down the reader pane"),
+        ("tab / shift+tab", "next / previous pane"),
+    )),
+    ("Finding", (
+        ("/", "search as you type (enter: to the list, esc: clear)"),
+        ("S", "save the current search as a view"),
+        ("R", "refresh from the library (also automatic)"),
+    )),
+    ("Keeping", (
+        ("t", "add tags (completion: → accepts)"),
+        ("T", "remove a tag"),
+        ("l", "toggle read-later"),
+        ("s", "toggle star"),
+        ("m", "toggle read"),
+        ("v", "select items; t, T, l, s, m then apply to the selection"),
+        ("e", "export the current view (markdown, json, jsonl or csv)"),
+    )),
+    ("Reading", (
+        ("c", "compare: the item's story side by side"),
+        ("o", "open the item's link in the browser"),
+        ("y", "copy title and link"),
+        ("z", "zoom the reader pane"),
+        ("b", "show / hide the sources pane"),
+    )),
+    ("App", (
+        ("?", "this help"),
+        ("ctrl+p", "command palette (themes, keys...)"),
+        ("q", "quit"),
+    )),
+)  # fmt: skip
+
+SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
+    ("kante fenerb", "fuzzy words in any order; accents, case and typos forgiven"),
+    ("'word", "this exact word"),
+    ('"a phrase"', "these words together"),
+    ("^start  end$", "title starts / ends with"),
+    ("!word", "exclude"),
+    ("a | b", "either"),
+    ("tag:later  source:NAME", "filters (quote names with spaces)"),
+    ("kind:article  is:unread  is:read  is:starred", "more filters"),
+    ("after:2026-11-01  before:...  story:ID", "dates and stories"),
+)
+
+
+def help_content() -> Content:
+    parts: list[Content | str] = []
+    for section, rows in KEYS:
+        parts += [Content.styled(section, "bold $text-accent"), "\n"]
+        for keys, what in rows:
+            parts += [Content.styled(f"  {keys:<18}", "bold"), what, "\n"]
+        parts.append("\n")
+    parts += [Content.styled("Search syntax", "bold $text-accent"), "\n"]
+    for example, what in SEARCH_SYNTAX:
+        parts += [Content.styled(f"  {example:<44}", "bold"), what, "\n"]
+    parts += ["\n", Content.styled("Keys can be changed in config.toml: see the README.", "dim")]
+    return Content.assemble(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 96; max-width: 95%; height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    """
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(help_content(), id="help-text")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

@@ -1,0 +1,571 @@
+"""ReaderScreen: navigation, the item list with search, and the reader pane."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.worker import get_current_worker
+
+from reader.export import ExportFormat
+from reader.library import LATER_TAG, Item, ItemSummary, Library, LibraryError
+from reader.ui.messages import SearchFinished
+from reader.ui.rows import FilterRows, IdRows
+from reader.ui.safe import plain
+from reader.ui.screens.dialogs import PickDialog, PromptDialog, TagSuggester, split_tags
+from reader.ui.screens.help import HelpScreen
+from reader.ui.views import ALL, View
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.headline_list import HeadlineList
+from reader.ui.widgets.nav_pane import NavEntry, NavPane
+
+if TYPE_CHECKING:
+    from reader.search.engine import CancelToken, Searcher
+    from reader.ui.app import ReaderApp
+
+SEARCH_LIMIT = 500
+STACK_BELOW_WIDTH = 120  # narrower: the reader pane goes under the list
+HIDE_NAV_BELOW_WIDTH = 90
+EXPORT_SUFFIXES: dict[str, ExportFormat] = {
+    ".md": "markdown",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+}
+
+
+class ReaderScreen(Screen[None]):
+    """The main screen. Widgets stay small: this screen routes their messages."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="search"),
+        Binding("space", "page_reader", "Page", show=False, id="page-reader"),
+        Binding("n", "next_unread(1)", "Next unread", show=False, id="next-unread"),
+        Binding("p", "next_unread(-1)", "Prev unread", show=False, id="previous-unread"),
+        Binding("t", "add_tags", "Tag", id="tag"),
+        Binding("T", "remove_tag", "Untag", show=False, id="untag"),
+        Binding("l", "toggle_later", "Later", id="later"),
+        Binding("s", "toggle_star", "Star", id="star"),
+        Binding("m", "toggle_read", "Read", show=False, id="read"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("S", "save_search", "Save search", show=False, id="save-search"),
+        Binding("o", "open_link", "Open link", show=False, id="open-link"),
+        Binding("y", "copy_link", "Copy", show=False, id="copy"),
+        Binding("e", "export_view", "Export", show=False, id="export"),
+        Binding("R", "refresh", "Refresh", show=False, id="refresh"),
+        Binding("z", "zoom", "Zoom", show=False, id="zoom"),
+        Binding("b", "toggle_nav", "Sources", show=False, id="toggle-nav"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("escape", "escape", "Back", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: View = ALL
+        self.query_text = ""
+        self._search_lock = threading.Lock()
+        self._search_token: CancelToken | None = None
+        self._searcher: Searcher | None = None
+        self._data_version = -1
+        self._nav_timer: Timer | None = None
+        self._state_timer: Timer | None = None
+        self._story_sizes: dict[int, int] = {}
+        self._shown_item_id: int | None = None
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        from reader.ui.app import ReaderApp
+
+        assert isinstance(self.app, ReaderApp)
+        return self.app
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield NavPane(id="nav")
+            with Container(id="content"):
+                with Vertical(id="list-pane"):
+                    yield Input(
+                        placeholder="/ search: words, 'exact, \"phrase\", !not, tag:later …",
+                        id="search",
+                    )
+                    yield HeadlineList(id="items")
+                yield ArticleView(id="reader")
+        yield Static(id="status")
+        yield Footer()
+
+    @property
+    def items(self) -> HeadlineList:
+        return self.query_one("#items", HeadlineList)
+
+    @property
+    def reader(self) -> ArticleView:
+        return self.query_one("#reader", ArticleView)
+
+    def on_mount(self) -> None:
+        state = self.reader_app.state
+        self.view = View.from_key(state.view)
+        self.set_class(not state.nav_visible, "-nav-hidden")
+        self.set_class(state.reader_zoomed, "-zoom-reader")
+        self._data_version = self.reader_app.library.data_version()
+        self.refresh_nav()
+        self.show_view(self.view, keep_item=state.item_id)
+        self.items.focus()
+        self.set_interval(2.0, self._poll_library)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < STACK_BELOW_WIDTH, "-stacked")
+        self.set_class(event.size.width < HIDE_NAV_BELOW_WIDTH, "-narrow")
+
+    # ------------------------------------------------------------------ views
+    def refresh_nav(self) -> None:
+        library = self.reader_app.library
+        stats = library.stats()
+        views = [
+            NavEntry(View("all"), stats.items),
+            NavEntry(View("unread"), stats.unread),
+            NavEntry(View("later"), stats.later),
+            NavEntry(View("starred"), stats.starred),
+        ]
+        saved = [
+            NavEntry(View("saved", name), 0)
+            for name in sorted(self.reader_app.state.saved_searches, key=str.casefold)
+        ]
+        sources = [
+            NavEntry(View("source", s.name), s.items, s.unread)
+            for s in library.sources()
+            if s.items
+        ]
+        tags = [
+            NavEntry(View("tag", t.name), t.items)
+            for t in library.tags()
+            if t.name.casefold() != LATER_TAG and t.items
+        ]
+        sections = [("Views", views), ("Saved searches", saved), ("Sources", sources)]
+        sections += [("Tags", tags), *self._story_section()]
+        self.query_one("#nav", NavPane).fill(sections, self.view.key)
+
+    def _story_section(self) -> list[tuple[str, list[NavEntry]]]:
+        """The biggest stories, when the library groups items into stories."""
+        stories = getattr(self.reader_app.library, "biggest_stories", None)
+        if stories is None:
+            return []
+        entries = []
+        self._story_sizes = {}
+        for story in stories(limit=12):
+            self._story_sizes[story.id] = story.size
+            entries.append(NavEntry(View("story", str(story.id)), story.size))
+        self.items.story_sizes = self._story_sizes
+        return [("Stories", entries)]
+
+    def schedule_nav_refresh(self) -> None:
+        """Counts change with every toggle; recount once things settle."""
+        if self._nav_timer is not None:
+            self._nav_timer.stop()
+        self._nav_timer = self.set_timer(0.4, self.refresh_nav)
+
+    def show_view(self, view: View, *, keep_item: int | None = None) -> None:
+        self.view = view
+        if view.kind == "saved":
+            query = self.reader_app.state.saved_searches.get(view.value, "")
+            self.query_one("#search", Input).value = query
+            return  # the Changed handler runs the search
+        if self.query_text:
+            self.query_one("#search", Input).value = ""
+            self.query_text = ""
+        rows = FilterRows(self.reader_app.library, view.item_filter())
+        self.items.show(rows, keep_item=keep_item)
+        self.update_status()
+        self.remember()
+
+    @on(OptionList.OptionSelected, "#nav")
+    def pick_view(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.show_view(View.from_key(event.option.id))
+            self.items.focus()
+
+    # ------------------------------------------------------------------ search
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        self.query_text = query
+        if not query:
+            self.show_view(self.view if self.view.kind != "saved" else ALL)
+            return
+        self.update_status(searching=True)
+        self._run_search(query)
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.items.focus()
+
+    def _get_searcher(self) -> Searcher:
+        if self._searcher is None:
+            from reader.search.engine import Searcher
+
+            self._searcher = Searcher.open(self.reader_app.library_path)
+        return self._searcher
+
+    @work(thread=True, exclusive=True, group="search", description="search")
+    def _run_search(self, query: str) -> None:
+        from reader.search.engine import CancelToken, SearchCancelled
+        from reader.search.query import QueryError
+
+        token = CancelToken()
+        previous, self._search_token = self._search_token, token
+        if previous is not None:
+            previous.cancel()  # the running search stops at its next check
+        with self._search_lock:
+            if get_current_worker().is_cancelled or token.cancelled:
+                return
+            try:
+                results = self._get_searcher().search(query, limit=SEARCH_LIMIT, cancel=token)
+            except SearchCancelled:
+                return
+            except QueryError as error:
+                self.post_message(SearchFinished(query, error=str(error)))
+                return
+        if get_current_worker().is_cancelled:
+            return
+        hits = results.hits
+        self.post_message(
+            SearchFinished(
+                query,
+                [hit.id for hit in hits],
+                {hit.id: hit.title_spans for hit in hits},
+                elapsed_ms=results.elapsed_ms,
+                more=not results.complete,
+            )
+        )
+
+    @on(SearchFinished)
+    def show_results(self, message: SearchFinished) -> None:
+        if message.query != self.query_text:  # the user kept typing: a stale answer
+            return
+        if message.error:
+            self.update_status(error=message.error)
+            return
+        self.items.show(IdRows(self.reader_app.library, message.item_ids, message.spans))
+        self.update_status(elapsed_ms=message.elapsed_ms)
+
+    # ------------------------------------------------------------------ status and reader
+    def update_status(
+        self, *, searching: bool = False, error: str | None = None, elapsed_ms: float | None = None
+    ) -> None:
+        parts: list[Content | str] = []
+        count = self.items.count
+        if self.query_text:
+            parts.append(Content.styled("search ", "$text-muted"))
+            parts.append(Content.styled(self.query_text, "bold"))
+            if error:
+                parts += ["  ", Content.styled(error, "$text-error")]
+            elif searching:
+                parts.append(Content.styled("  searching…", "$text-muted"))
+            else:
+                parts.append(f"  {count} result{'s' if count != 1 else ''}")
+                if count >= SEARCH_LIMIT:
+                    parts.append(Content.styled(f" (best {SEARCH_LIMIT} shown)", "$text-muted"))
+                if elapsed_ms is not None:
+                    parts.append(Content.styled(f"  {elapsed_ms:.0f} ms", "$text-muted"))
+        else:
+            parts += [Content.styled(self.view.label, "bold"), f"  {count} items"]
+        if self.items.selected_ids:
+            parts.append(f"  · {len(self.items.selected_ids)} selected")
+        self.query_one("#status", Static).update(Content.assemble(*[
+            plain(p) if isinstance(p, str) else p for p in parts
+        ]))  # fmt: skip
+        if count == 0:
+            self.reader.show(None, empty=self._empty_message())
+
+    def _empty_message(self) -> str:
+        if self.query_text:
+            return f"Nothing matches “{self.query_text}”.\n\nFewer words, or esc to clear."
+        if self.reader_app.library.is_empty():
+            return (
+                "The library is empty.\n\nImport files from a terminal:\n\n"
+                "    reader import PATH...\n\n"
+                "Text dumps, RSS/Atom/JSON feeds, saved HTML pages and OPML lists work."
+            )
+        return f"No items in {self.view.label}."
+
+    @on(HeadlineList.Highlighted)
+    def preview(self, event: HeadlineList.Highlighted) -> None:
+        self._shown_item_id = event.item_id
+        if event.item_id is None:
+            self.reader.show(None, empty=self._empty_message())
+            return
+        self._show_item(event.item_id)
+        self.remember()
+
+    def _show_item(self, item_id: int) -> None:
+        try:
+            item = self.reader_app.library.get_item(item_id)
+        except LibraryError:
+            return
+        size = self._story_sizes.get(item.story_id or -1, 0)
+        self.reader.show(item, story_size=size)
+
+    @on(HeadlineList.Opened)
+    def open_item(self, event: HeadlineList.Opened) -> None:
+        if self.reader_app.config.mark_read_on_open:
+            self._write(lambda lib: lib.set_read([event.item_id], True), [event.item_id])
+        self._show_item(event.item_id)
+        self.reader.focus()
+
+    def action_page_reader(self) -> None:
+        self.reader.page_down()
+
+    def action_next_unread(self, direction: int) -> None:
+        if not self.items.move_to_unread(direction):
+            self.notify("No more unread items that way.", timeout=2)
+
+    def action_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus or self.query_text:
+            search.value = ""
+            self.items.focus()
+        elif self.items.selected_ids:
+            self.items.selected_ids.clear()
+            self.items.refresh()
+            self.update_status()
+        elif self.reader.has_focus:
+            self.items.focus()
+
+    # ------------------------------------------------------------------ writes
+    def _write(self, change: Callable[[Library], object], item_ids: list[int]) -> bool:
+        """Apply a library change at once; failures are shown, never lost silently."""
+        try:
+            change(self.reader_app.library)
+        except LibraryError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        for item_id in item_ids:
+            self.items.forget(item_id)
+        current_id = self.items.current_id
+        if current_id is not None and current_id in item_ids:
+            self._show_item(current_id)
+        self._data_version = self.reader_app.library.data_version()
+        self.schedule_nav_refresh()
+        return True
+
+    def _targets(self) -> list[int]:
+        return self.items.target_ids()
+
+    def action_toggle_read(self) -> None:
+        ids = self._targets()
+        if ids:
+            rows = [r for r in (self.items.current,) if r]
+            make_read = not (rows and rows[0].read) if len(ids) == 1 else True
+            self._write(lambda lib: lib.set_read(ids, make_read), ids)
+
+    def action_toggle_star(self) -> None:
+        ids = self._targets()
+        if ids:
+            current = self.items.current
+            star = not (current and current.starred) if len(ids) == 1 else True
+            self._write(lambda lib: lib.set_starred(ids, star), ids)
+
+    def action_toggle_later(self) -> None:
+        ids = self._targets()
+        if not ids:
+            return
+        current = self.items.current
+        has_later = bool(current and LATER_TAG in {t.casefold() for t in current.tags})
+        if len(ids) == 1 and has_later:
+            self._write(lambda lib: lib.untag(ids, [LATER_TAG]), ids)
+            self.notify("Removed from Later.", timeout=2)
+        else:
+            self._write(lambda lib: lib.tag(ids, [LATER_TAG]), ids)
+            self.notify(f"{len(ids)} item{'s' if len(ids) > 1 else ''} saved for later.", timeout=2)
+
+    def action_add_tags(self) -> None:
+        ids = self._targets()
+        if not ids:
+            return
+        existing = [tag.name for tag in self.reader_app.library.tags()]
+        what = f"{len(ids)} selected items" if len(ids) > 1 else "this item"
+
+        def done(value: str | None) -> None:
+            tags = split_tags(value or "")
+            if tags and self._write(lambda lib: lib.tag(ids, tags), ids):
+                self.notify(f"Tagged {what}: {', '.join(tags)}", timeout=3, markup=False)
+
+        self.app.push_screen(
+            PromptDialog(
+                f"Tags for {what} (space or comma between tags)",
+                placeholder="later ukraine economy",
+                suggester=TagSuggester(existing),
+                choices=existing,
+                hint="→ accepts the completion · enter saves · esc cancels",
+            ),
+            done,
+        )
+
+    def action_remove_tag(self) -> None:
+        ids = self._targets()
+        current = self.items.current
+        if not ids or current is None:
+            return
+        tags = sorted({t for r in self.items_rows(ids) for t in r.tags}, key=str.casefold)
+        if not tags:
+            self.notify("No tags to remove.", timeout=2)
+            return
+
+        def done(tag: str | None) -> None:
+            if tag:
+                carriers = [r.id for r in self.items_rows(ids) if tag in r.tags]
+                self._write(lambda lib: lib.untag(carriers, [tag]), carriers)
+
+        self.app.push_screen(PickDialog("Remove which tag?", tags), done)
+
+    def items_rows(self, ids: list[int]) -> list[ItemSummary]:
+        return list(self.reader_app.library.summaries(ids))
+
+    # ------------------------------------------------------------------ other actions
+    def action_compare(self) -> None:
+        current = self.items.current
+        if current is None:
+            return
+        opener = getattr(self.reader_app, "open_compare", None)
+        if opener is None or current.story_id is None:
+            self.notify("Stories are not grouped in this library yet.", timeout=3)
+            return
+        opener(current.story_id, current.id)
+
+    def action_save_search(self) -> None:
+        query = self.query_text
+        if not query:
+            self.notify("Type a search first (/), then S saves it as a view.", timeout=3)
+            return
+
+        def done(name: str | None) -> None:
+            if name:
+                self.reader_app.state.saved_searches[name] = query
+                self.reader_app.save_state()
+                self.view = View("saved", name)
+                self.refresh_nav()
+                self.notify(f"Saved search “{name}”.", timeout=2, markup=False)
+
+        self.app.push_screen(PromptDialog("Name of this saved search", value=query), done)
+
+    def action_open_link(self) -> None:
+        current = self.items.current
+        if current is None or not current.url:
+            self.notify("This item has no link.", timeout=2)
+            return
+        if not current.url.startswith(("http://", "https://")):
+            self.notify("Only http(s) links are opened.", severity="warning", timeout=3)
+            return
+        self.app.open_url(current.url)
+
+    def action_copy_link(self) -> None:
+        current = self.items.current
+        if current is not None:
+            text = current.title + (f"\n{current.url}" if current.url else "")
+            self.app.copy_to_clipboard(text)
+            self.notify("Copied title and link.", timeout=2)
+
+    def action_export_view(self) -> None:
+        label = "search" if self.query_text else self.view.label.strip("#⌕ ").replace(" ", "-")
+        default = Path.cwd() / f"reader-{label.casefold() or 'view'}-{date.today()}.md"
+
+        def done(value: str | None) -> None:
+            if value:
+                self._export(Path(value).expanduser())
+
+        self.app.push_screen(
+            PromptDialog(
+                "Export this view to (.md, .json, .jsonl or .csv)", value=str(default)
+            ),
+            done,
+        )
+
+    def _export(self, target: Path) -> None:
+        from reader.export import write_items
+
+        fmt = EXPORT_SUFFIXES.get(target.suffix.casefold())
+        if fmt is None:
+            self.notify("Use a .md, .json, .jsonl or .csv file name.", severity="error")
+            return
+        library = self.reader_app.library
+        source = self.items.source
+        items: Iterable[Item]
+        if isinstance(source, IdRows):
+            items = (library.get_item(item_id) for item_id in source.item_ids)
+        else:
+            items = library.iter_items(self.view.item_filter())
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as out:
+                count = write_items(items, out, fmt)
+        except OSError as error:
+            self.notify(f"Cannot write {target}: {error.strerror}", severity="error", markup=False)
+            return
+        self.notify(f"Exported {count} items to {target}", timeout=4, markup=False)
+
+    def action_refresh(self) -> None:
+        self._reload()
+        self.notify("Refreshed.", timeout=1)
+
+    def _reload(self) -> None:
+        self._data_version = self.reader_app.library.data_version()
+        self.refresh_nav()
+        if self.query_text:
+            self._run_search(self.query_text)
+        else:
+            self.items.reload()
+            self.update_status()
+
+    def _poll_library(self) -> None:
+        """Another process (an import) wrote to the library: show it without a key press."""
+        version = self.reader_app.library.data_version()
+        if version != self._data_version:
+            self._reload()
+
+    def action_zoom(self) -> None:
+        self.toggle_class("-zoom-reader")
+        self.remember()
+
+    def action_toggle_nav(self) -> None:
+        hidden = self.has_class("-nav-hidden") or (
+            self.has_class("-narrow") and not self.has_class("-nav-shown")
+        )
+        self.set_class(not hidden, "-nav-hidden")
+        self.set_class(hidden, "-nav-shown")
+        self.remember()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    # ------------------------------------------------------------------ state
+    def remember(self) -> None:
+        """Save view, item and layout soon (debounced: cursor moves come in bursts)."""
+        if self._state_timer is not None:
+            self._state_timer.stop()
+        self._state_timer = self.set_timer(0.5, self._save_now)
+
+    def _save_now(self) -> None:
+        state = self.reader_app.state
+        state.view = self.view.key
+        state.item_id = self._shown_item_id
+        state.nav_visible = not self.has_class("-nav-hidden")
+        state.reader_zoomed = self.has_class("-zoom-reader")
+        self.reader_app.save_state()
+
+    def on_unmount(self) -> None:
+        self._save_now()  # a debounced save may still be pending
+        if self._searcher is not None:
+            self._searcher.close()

@@ -1,0 +1,68 @@
+"""The app's memory between runs: last view, item, layout, theme, saved searches."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader import paths
+
+STATE_VERSION = 1
+
+
+@dataclass
+class UiState:
+    view: str = "all"
+    item_id: int | None = None
+    nav_visible: bool = True
+    reader_zoomed: bool = False
+    theme: str | None = None
+    saved_searches: dict[str, str] = field(default_factory=dict)
+    """Name -> query: saved searches shown as views in the navigation pane."""
+
+
+def state_file() -> Path:
+    return paths.state_dir() / "ui-state.json"
+
+
+def load_state(path: Path | None = None) -> UiState:
+    """The saved state; anything unreadable means a fresh start, never an error."""
+    target = path or state_file()
+    try:
+        data: Any = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return UiState()
+    if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+        return UiState()
+    state = UiState()
+    for name, default in asdict(state).items():
+        value = data.get(name, default)
+        if isinstance(default, bool) and not isinstance(value, bool):
+            continue
+        if name == "item_id" and not (value is None or isinstance(value, int)):
+            continue
+        if name in ("view", "theme") and not (value is None or isinstance(value, str)):
+            continue
+        if name == "saved_searches" and not (
+            isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        ):
+            continue
+        setattr(state, name, value)
+    return state
+
+
+def save_state(state: UiState, path: Path | None = None) -> None:
+    """Write atomically; failing to save state must never disturb the user."""
+    target = path or state_file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".ui-state.")
+        with open(descriptor, "w", encoding="utf-8") as handle:
+            json.dump({"version": STATE_VERSION, **asdict(state)}, handle, ensure_ascii=False)
+        os.replace(temporary, target)
+    except OSError:
+        pass
