@@ -10,8 +10,8 @@ Recognised shapes, each with an optional time after it ("à 10h30", "10:42", "at
   month first only when the second number cannot be a month (``12/25/2024``).
 
 Dates without a year are not recognised: guessing the year would invent data. Only an explicit
-offset, ``Z``, ``UTC`` or ``GMT`` makes a result timezone-aware; zone names such as CET are not
-guessed at.
+offset, ``Z``, ``UTC`` or ``GMT`` (``GMT+1``, ``UTC-05:00`` shift it) makes a result
+timezone-aware; zone names such as CET are not guessed at.
 """
 
 from __future__ import annotations
@@ -65,16 +65,21 @@ _ISO = re.compile(
     r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?"
     r"(?P<offset>Z|[+\-][0-2]\d:?[0-5]\d)?)?(?![\w\-])"
 )
-# A time of day right after a date: "à 10h30", ", 10:42", "at 9:05 pm", "um 8.15 Uhr".
+# A time of day right after a date: "à 10h30", ", 10:42", "at 9:05 pm", "um 8.15 Uhr", and
+# "06.00 BST" at the end of a line (a dot alone is too often a decimal point).
 _TIME_AFTER = re.compile(
     r"\s*(?:,|à|a|at|um|a\s+las|-|–|—|@)?\s*"
-    r"(?P<hour>[01]?\d|2[0-3])\s*(?:h|:|\.(?=\d\d\s*uhr))\s*(?P<minute>[0-5]\d)?"
-    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?!\w))?(?:\s*uhr(?!\w))?(?:\s*(?P<zone>UTC|GMT|Z)(?!\w))?",
+    r"(?P<hour>[01]?\d|2[0-3])\s*(?:h|:|\.(?=\d\d\s*uhr|\d\d\s*(?:bst|gmt|utc|cet|cest|"
+    r"[ap]\.?m\.?)?\s*(?:$|[|,;–—-])))\s*(?P<minute>[0-5]\d)?"
+    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?!\w))?(?:\s*uhr(?!\w))?"
+    r"(?:\s*(?P<zone>UTC|GMT|Z)(?:\s?(?P<shift>[+\-]\d{1,2}(?::?\d\d)?)(?![\d:]))?(?!\w))?",
     re.IGNORECASE,
 )
 _MONTH_WORDS = frozenset(MONTHS)
 _WORD_SPLIT = re.compile(r"[\s.,;:()]+")
-_ZONE_AFTER = re.compile(r"\s*(?:UTC|GMT)(?!\w)", re.IGNORECASE)
+_ZONE_AFTER = re.compile(
+    r"\s*(?:UTC|GMT)(?:\s?(?P<shift>[+\-]\d{1,2}(?::?\d\d)?)(?![\d:]))?(?!\w)", re.IGNORECASE
+)
 # Every recognised date has a four-digit year or a d/m/y triple.
 _DATE_HINT = re.compile(r"\d(?:\d\d\d|[/.\-][0-3]?\d[/.\-]\d)")
 
@@ -134,7 +139,7 @@ def _find_iso(line: str) -> list[DateHit]:
         else:
             zone = _ZONE_AFTER.match(line, end)
             if zone:
-                value, end = value.replace(tzinfo=UTC), zone.end()
+                value, end = value.replace(tzinfo=_shift(zone["shift"])), zone.end()
         hits.append(DateHit(match.start(), end, value))
     return hits
 
@@ -182,7 +187,7 @@ def _with_time(line: str, end: int, value: datetime) -> tuple[datetime, int]:
         hour = 0
     value = value.replace(hour=hour, minute=int(match["minute"] or 0))
     if match["zone"]:
-        value = value.replace(tzinfo=UTC)
+        value = value.replace(tzinfo=_shift(match["shift"]))
     return value, match.end()
 
 
@@ -199,6 +204,18 @@ def _make(
         return datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
+
+
+def _shift(text: str | None) -> timezone:
+    """The zone of "GMT", "UTC+1", "GMT-05:00": UTC moved by the offset written after it."""
+    if not text:
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = (int(digits), 0) if len(digits) <= 2 else (int(digits[:-2]), int(digits[-2:]))
+    if hours > 14 or minutes > 59:
+        return UTC
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _offset(text: str) -> timezone:

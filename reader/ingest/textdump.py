@@ -12,17 +12,25 @@ lines), so a 50 MB dump costs the same per line as a small one.
    capital.
 2. **Classes.** Each line is *blank*; a *separator* (no letter or digit: ``-``, ``***``,
    ``•``, ``===``, ``· · ·``, emoji); *boilerplate* (line-anchored multilingual markers, see
-   :mod:`reader.ingest.boilerplate`); *metadata*, a line made only of a date and/or an author
-   plus filler words (``Par X``, ``Auteur : X``, ``By X``, ``Von X``, ``publié le 11/11/2024
-   Par X``, ``Updated Nov. 5, 2024 10:42``, see :mod:`reader.ingest.dates`); or *text*. A text
-   line is a *paragraph* when it is long (180+ characters, or 100+ made of finished sentences);
-   any other text line is *short*, and loses its bullet (``•``, ``-``, ``*``…).
+   :mod:`reader.ingest.boilerplate`; also a line of markers joined by ``·``, ``|``, ``/``…
+   such as "Partager · Imprimer", tag lines such as "Filed under: …" and wire credits such
+   as "Reporting by A; editing by B" or "(Avec AFP)", at any length); *metadata*, a line
+   made only of a date and/or an author plus filler words (``Par X``, ``Auteur : X``, ``By
+   X``, ``Von X``, ``publié le 11/11/2024 Par X``, ``Updated Nov. 5, 2024 10:42``, see
+   :mod:`reader.ingest.dates`; also a name and a role, "Jane Roe, Rome correspondent", and a
+   name alone right next to a date line); or *text*. A text line is a *paragraph* when it is
+   long (180+ characters, or 100+ made of finished sentences); any other text line is
+   *short*, and loses its bullet (``•``, ``-``, ``*``…).
 3. **Boilerplate blocks.** Some markers take the lines after them along. A paywall marker
    ("Lisez la suite…", "Il vous reste 40 % de l'article à lire", "Subscribe to continue
    reading") opens a paywall block in which further markers, prices, bulleted lines and
-   paragraphs about subscribing are dropped. A price offer ("Accès illimité dès 1 €", "£1 for 4
+   paragraphs about subscribing are dropped; paywall lines come in one tight block, so right
+   after a marker (no blank line since) a sentence ("Our newsroom is funded by readers.") or a
+   line about subscribing goes too, while a headline-shaped line ends the block. A price
+   offer ("Accès illimité dès 1 €", "£1 for 4
    weeks") also drops the perk lines under it, up to the next blank line. "Lire aussi :" /
-   "Read more:" / "Related:" drop the link titles under them. A run of tiny lines holding two
+   "Read more:" / "Related:" drop the link titles under them. Whatever two newsletter prompts
+   of one block enclose is a sign-up box and goes. A run of tiny lines holding two
    navigation links or more is a menu or a footer and goes whole. A block ends at a separator,
    at a real paragraph, or at a line directly followed by a paragraph (a title or a heading,
    not a perk or a link).
@@ -32,22 +40,34 @@ lines), so a 50 MB dump costs the same per line as a small one.
    - A separator line ends the current article.
    - Short lines with no paragraph after them are headlines. The exception is a short tail
      that still reads as the article's end: one or two closing sentences ("Affaire à
-     suivre."), or a list after a line ending in ":".
+     suivre."), a list after a line ending in ":", lines that all read as prose (a finished
+     sentence of 80+ characters without a "Rubrique :" opening, or 120+ characters stopping
+     on a lower-case word: a paragraph cut by a paywall), or a name alone (a signature, taken
+     as the author). One headline-shaped line among them and they are all headlines.
    - Outside an article, short lines before a paragraph are headlines, then one title: the
      short line directly followed by metadata if there is one, else the last line that neither
      starts in lower case (a heading) nor ends with a full stop. Lines after the title are its
-     first section headings. The first line of the file, above a title and carrying an outlet
-     marker ("Le Journal du Coin — l'info sans filtre", "The Daily Example | Independent since
-     1900", a domain name), is a tagline: dropped, and so are its later repeats. Position alone
-     is not enough, so titles with dashes are kept.
+     first section headings.
+   - At the top of the file (nothing emitted yet), the first line may be the site's tagline:
+     dropped, and so are its later repeats. Above a headline list it must be a *header*: a
+     name, a bar, middle dot or spaced dash (not a colon), a slogan, the name carrying an
+     outlet marker or written in capitals ("REVUE DE PRESSE — semaine du …", "Actu Express |
+     Toutes les dépêches"). Right above the title, an outlet marker ("Le Journal du Coin —
+     l'info sans filtre", a domain name), a bar or middle dot ("Sud Ovale | Le rugby du Sud"),
+     or a line mostly in capitals is enough. A spaced dash or a colon alone is not: titles
+     have them too ("Climat — la conférence s'ouvre"). Then, when exactly one short line is
+     left above the title-shaped line, with no separator line before, the two are a title and
+     its standfirst (the standfirst opens the body). Section labels of one to three words
+     ("Politique", "Sciences" then "Climat") above a line twice as long are dropped first.
    - Inside an article, short lines before the next paragraph are section headings
-     (``Block(heading=True)``) when heading-shaped (under 100 characters, no final ``.``, ``!``,
-     ``?``, ``:``), else short paragraphs. They start a *new* article instead when a short line
-     is directly followed by metadata (title then by-line), when a paywall block comes before
-     them, when a wider blank gap than any inside the article comes before them (two blank
-     lines or more), or when three or more short lines stand in a row that is not all lower
-     case, not a list (bullets, or after a paragraph ending in ":") and not mostly sentences:
-     that is a headline run, then the title of an embedded article. A lower-case start always
+     (``Block(heading=True)``) when heading-shaped (under 100 characters, no final ``.``,
+     ``!``, ``:``; a question may be a heading), else short paragraphs. They start a *new*
+     article instead when a short line is directly followed by metadata (title then by-line),
+     when a paywall block comes before them, when a wider blank gap than any inside the
+     article comes before them (two blank lines or more), or when three or more short lines
+     stand in a row that is not all lower case, not a list (bullets, or after a paragraph
+     ending in ":") and not mostly sentences: that is a headline run, then the title of an
+     embedded article. A lower-case start always
      reads as a heading. Metadata lines inside an article (a by-line after the lead) fill its
      author and date and are removed from the body.
 5. **Items.** An article whose first block is a paragraph gets a title derived from its lead
@@ -57,8 +77,10 @@ lines), so a 50 MB dump costs the same per line as a small one.
 
 Known limits: one or two capitalised short lines between two paragraphs read as headings, so
 two embedded articles separated by a single headline merge; a headline list in which every
-headline is followed by a long teaser reads as one article with headings; dates without a year
-are ignored.
+headline is followed by a long teaser reads as one article with headings; a headline list
+whose first headline sits right above a title and a by-line reads as title and standfirst; a
+tagline made of a plain name, a spaced dash and a slogan, in mixed case and without an outlet
+word, reads as a title; dates without a year are ignored.
 """
 
 from __future__ import annotations
@@ -81,6 +103,10 @@ PARAGRAPH_LEN = 180  # at least this long: a paragraph, whatever its punctuation
 SENTENCES_PARAGRAPH_LEN = 100  # from here, a line of finished sentences is a paragraph
 LONG_SENTENCE_LEN = 140  # one finished sentence this long is a paragraph too
 HEADING_MAX_LEN = 100  # section headings are shorter than this
+PROSE_SENTENCE_LEN = 80  # one finished sentence this long reads as prose, not as a headline
+CUT_PROSE_LEN = 120  # a line this long stopping on a lower-case word is cut-off prose
+KICKER_MAX_LEN = 30  # section labels above a title ("Politique", "Rugby - Top 14")
+NAME_ROLE_MAX_LEN = 90  # "Jane Roe, senior political correspondent in Brussels"
 TITLE_MAX_LEN = 100  # derived titles are cut to this length
 META_MAX_LEN = 160  # metadata lines are shorter than this
 
@@ -90,6 +116,9 @@ _CLOSERS = r"\"»”’')\]"
 _ENDS_SENTENCE = re.compile(rf"[.!…;:][{_CLOSERS}]*$")
 _ENDS_PUNCTUATION = re.compile(rf"[.!?…;:,][{_CLOSERS}]*$")
 _ENDS_FINAL = re.compile(rf"[.!?…][{_CLOSERS}]*$")
+_ENDS_HEADING_PUNCTUATION = re.compile(rf"[.!…;:,][{_CLOSERS}]*$")
+# A headline's rubric: "Tempête : …", "Rugby: …", "JO-2026/ski alpin: …".
+_RUBRIC = re.compile(r"^[^\s:]+(?: [^\s:]+){0,2} ?: ")
 # A sentence boundary inside a line: a lower-case letter or digit, final punctuation, a space
 # and a capital. Requiring the lower-case letter skips "M. Dupont" and "U.S. officials".
 _INNER_SENTENCE = re.compile(r"[a-zà-ÿ0-9%)»”\"][.!?…]+[\"»”’)]*\s+[«\"“(]?[A-ZÀ-ÖØ-Þ]")
@@ -136,7 +165,9 @@ def parse_text_dump(text: str) -> list[ParsedItem]:
     """Split a decoded plain-text dump into headline and article items."""
     raw_lines = join_wrapped_lines(clean_lines(text))
     lines = [classify_line(raw) for raw in raw_lines]
+    attach_bare_bylines(lines)
     drop_boilerplate_blocks(lines)
+    drop_newsletter_boxes(lines)
     drop_footer_menus(lines)
     return _Assembler().assemble(lines)
 
@@ -234,7 +265,7 @@ def classify_line(raw: str) -> Line:
 
 def _classify_paragraph(raw: str) -> Line:
     """A paragraph is content, unless it is a cookie banner or a paywall blurb in sentences."""
-    if boilerplate.is_cookie_paragraph(raw):
+    if boilerplate.is_cookie_paragraph(raw) or boilerplate.is_label_line(raw):
         return Line(Kind.DROP, raw, raw, paragraph=True, boiler=Boiler.LINE)
     kind = boilerplate.classify(raw)
     if kind is Boiler.PAYWALL or kind is Boiler.OFFER:
@@ -268,8 +299,23 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_heading_shaped(text: str) -> bool:
-    """Short and without final punctuation: how section headings look."""
-    return len(text) < HEADING_MAX_LEN and _ENDS_PUNCTUATION.search(text) is None
+    """Short and without final punctuation but a question mark: how section headings look."""
+    return len(text) < HEADING_MAX_LEN and _ENDS_HEADING_PUNCTUATION.search(text) is None
+
+
+def is_prose(text: str) -> bool:
+    """A short line that still reads as body text, not as a headline.
+
+    Either one finished sentence of 80 characters or more that does not open with a rubric
+    ("Tempête : …"), or a line of 120 characters or more that stops on a lower-case word: a
+    paragraph cut off by a paywall.
+    """
+    if starts_lower(text):
+        return False
+    size = len(text)
+    if size >= PROSE_SENTENCE_LEN and _ENDS_FINAL.search(text) and not _RUBRIC.match(text):
+        return True
+    return size >= CUT_PROSE_LEN and text[-1].isalpha() and text[-1].islower()
 
 
 # --- metadata lines ------------------------------------------------------------------------
@@ -287,7 +333,32 @@ _NAME_PARTICLES = _words(
     "de du des d' la le van von der den da di del y et and und & ben bin al el"
 )
 _CONNECTORS = frozenset({"et", "and", "und", "y", "&"})
-_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?,\s")
+# By-lines without a cue word: a name, then a role ("Jane Roe Environment correspondent",
+# "Jean Dupont, envoyé spécial à Kiev"), a place or a desk after the role at most.
+_ROLE_WORDS = (
+    r"(?:correspondent|correspondante?|reporter|reporterin|editor|éditrice|éditeur|journaliste|"
+    r"journalist|journalistin|rédacteur|rédactrice|chroniqueur|chroniqueuse|columnist|writer|"
+    r"envoyée? spéciale?|korrespondent(?:in)?|redakteur(?:in)?|corresponsal|redactora?|"
+    r"periodista|enviad[oa] especial)"
+)
+# Cheap pre-check for the role words (most lines name no role).
+_ROLE_STEMS = re.compile(
+    "correspon|reporter|editor|éditeur|éditrice|journalist|rédact|chroniq|columnist|writer|"
+    "envoy|korrespond|redakt|redactor|periodista|enviad"
+)
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+"
+_NAME_ROLE = re.compile(
+    rf"(?P<name>{_CAPITALISED}(?: (?:(?:de|du|da|van|von|der|le|la|del|el) )?{_CAPITALISED})"
+    rf"{{1,2}}?)(?:,| [-–—|])? (?P<role>(?:[\w'’]+(?:-[\w'’]+)* ){{0,3}}?(?i:{_ROLE_WORDS})"
+    r"(?: (?:à|a|in|en|at|for|für|de|du|des|au|aux|bei|en|pour) [\w'’ -]{1,40})?)"
+)
+# "Par Jean Dupont avec AFP": the agency is a credit, not part of the name.
+_AGENCY_TAIL = re.compile(
+    r"\s*\(?\s*(?:avec|with|mit|con|et|and|\+)\s+(?:l'|l’|la\s)?(?:afp|reuters|ap|dpa|efe|ansa|"
+    r"belga|agences|agencies|agenturen|agencias)\b\s*\)?",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?(?:,| [-–—])\s")
 _UPDATE_CUE = re.compile(
     r"(?:mis|mise) à jour|\bmaj\b|updated?|modifiée?|modified|actualisée?|actualizado|"
     r"aktualisiert|edited|last",
@@ -295,10 +366,15 @@ _UPDATE_CUE = re.compile(
 )
 # Words a metadata line may hold besides its date and author.
 _FILLER = re.compile(
+    # A bare time ("modifié à 12h30", "10:05 AM GMT+1") or a relative one ("2 hours ago").
+    r"\b\d{1,2} ?h ?\d{0,2}(?!\w)|\b\d{1,2}[:.]\d\d(?![\d.])|\b[ap]\.?m\b\.?|"
+    r"(?:\b(?:utc|gmt)|(?<=\x00)) ?[+-] ?\d{1,2}(?::?\d\d)?(?!\d)|"
+    r"\b(?:il y a|hace|vor) \d+ ?(?:min|minutes?|h|heures?|jours?|minutos?|horas?|stunden?)\b|"
+    r"\b\d+ ?(?:min|mins|minutes?|h|hrs?|hours?|days?) ago\b|"
     r"\b(?:publiée?|publie|publication|published|posted|mis|mise|à|a|jour|maj|updated?|last|"
     r"dernière|modifiée?|modified|edited|actualisée?|actualizado|aktualisiert|veröffentlicht|"
-    r"publicado|written|écrit|rédigé|geschrieben|signé|le|la|les|on|at|am|um|el|de|du|the|"
-    r"date|heure|h|uhr|utc|gmt|cet|cest|est|edt|"
+    r"publicado|written|écrit|rédigé|geschrieben|signé|propos|recueillis|interview|entretien|"
+    r"réalisée?|le|la|les|on|at|am|um|el|de|du|the|date|heure|h|uhr|utc|gmt|cet|cest|est|edt|"
     r"pst|pdt|bst|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|"
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|"
@@ -319,10 +395,11 @@ def parse_meta_line(text: str) -> Meta | None:
         return None
     hits = find_dates(text)
     if not hits and not _has_author_cue(text.lower()):
-        return None
+        return _name_and_role(text)
     masked = _mask_dates(text, hits)
     if hits:
         masked = _DATELINE.sub("", masked)
+    masked = _AGENCY_TAIL.sub("", masked)
     author, masked = _take_author(masked)
     if author is None and not hits:
         return None
@@ -337,6 +414,16 @@ def parse_meta_line(text: str) -> Meta | None:
             published = published or hit.value
         previous_end = hit.end
     return Meta(author, published, updated)
+
+
+def _name_and_role(text: str) -> Meta | None:
+    """A by-line without "By": a name then a role ("Jane Roe, Rome correspondent")."""
+    if len(text) > NAME_ROLE_MAX_LEN or not _ROLE_STEMS.search(text.lower()):
+        return None
+    match = _NAME_ROLE.fullmatch(text)
+    if match is None or not _is_person_name(match["name"]):
+        return None
+    return Meta(author=match["name"])
 
 
 def _mask_dates(text: str, hits: Sequence[DateHit]) -> str:
@@ -424,7 +511,15 @@ def _is_person_name(name: str) -> bool:
 
 
 def _drop_role(rest: str) -> str:
-    """Drop a role after the name (", envoyé spécial à Kiev"), up to the next date or bar."""
+    """Drop a role after the name (", envoyé spécial à Kiev"), up to the next date or bar.
+
+    A role in brackets goes too: "(Kiev, envoyé spécial)", "(correspondant à Rome)".
+    """
+    if rest.startswith("("):
+        close = rest.find(")")
+        if 0 < close <= 60 and "\x00" not in rest[:close]:
+            return rest[close + 1 :]
+        return rest
     if not rest.startswith(","):
         return rest
     end = min((i for i in (rest.find("\x00"), rest.find("|")) if i >= 0), default=len(rest))
@@ -432,6 +527,36 @@ def _drop_role(rest: str) -> str:
     if len(role) <= 60 and not role.rstrip().endswith("."):
         return rest[end:]
     return rest
+
+
+def attach_bare_bylines(lines: list[Line]) -> None:
+    """A name alone next to a date line is the author ("Lucía Fernández" / "Madrid - 1 oct 2024").
+
+    Only a name-shaped short line (two to four capitalised words) whose nearest neighbour
+    above or below, blank and boilerplate lines skipped, is a date line without an author.
+    """
+    following: list[Line | None] = [None] * len(lines)
+    after: Line | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = after
+        if lines[index].kind not in (Kind.BLANK, Kind.DROP):
+            after = lines[index]
+    before: Line | None = None
+    for index, line in enumerate(lines):
+        if (
+            line.kind is Kind.TEXT
+            and not line.paragraph
+            and _is_signature(line)
+            and (_is_bare_date(before) or _is_bare_date(following[index]))
+        ):
+            line.kind, line.meta = Kind.META, Meta(author=line.text)
+        if line.kind not in (Kind.BLANK, Kind.DROP):
+            before = line
+
+
+def _is_bare_date(line: Line | None) -> bool:
+    meta = line.meta if line is not None else None
+    return meta is not None and meta.author is None and (meta.published or meta.updated) is not None
 
 
 # --- pass 3: boilerplate blocks ------------------------------------------------------------
@@ -447,8 +572,13 @@ def drop_boilerplate_blocks(lines: list[Line]) -> None:
     before_paragraph = _followed_by_paragraph(lines)
     paywall = perks = related = related_inline = False
     related_taken = 0
+    # Paywall lines come in one tight block: right after a marker (no blank line since), a
+    # sentence or a line about subscribing is more of it; a headline-shaped line is not.
+    fresh = False
     for index, line in enumerate(lines):
         kind = line.kind
+        if kind is not Kind.DROP and kind is not Kind.TEXT:
+            fresh = False
         if kind is Kind.BLANK:
             perks = False
             related = related and related_taken == 0
@@ -458,6 +588,8 @@ def drop_boilerplate_blocks(lines: list[Line]) -> None:
             continue
         if kind is Kind.DROP:
             boiler = line.boiler
+            if boiler is Boiler.PAYWALL or boiler is Boiler.OFFER:
+                fresh = True
             if boiler is Boiler.PAYWALL:
                 paywall, perks = True, perks or line.raw.rstrip().endswith(":")
             elif boiler is Boiler.OFFER:
@@ -474,7 +606,7 @@ def drop_boilerplate_blocks(lines: list[Line]) -> None:
             if paywall and boilerplate.mentions_subscription(line.text):
                 _drop(line)
                 continue
-            paywall = perks = related = related_inline = False
+            paywall = perks = related = related_inline = fresh = False
             continue
         # A short text line: part of the open block, or real content that closes it.
         title_like = before_paragraph[index]
@@ -486,10 +618,17 @@ def drop_boilerplate_blocks(lines: list[Line]) -> None:
         elif related and (related_taken == 0 or not title_like) and related_taken < 6:
             related_taken += 1
             _drop(line)
-        elif related_inline and line.bulleted and not title_like:
+        elif (related_inline and line.bulleted and not title_like) or (
+            paywall and fresh and not title_like and _reads_as_paywall_text(line.text)
+        ):
             _drop(line)
         else:
-            paywall = perks = related = related_inline = False
+            paywall = perks = related = related_inline = fresh = False
+
+
+def _reads_as_paywall_text(text: str) -> bool:
+    """Right under a paywall marker: a sentence, or a line about subscribing."""
+    return not is_heading_shaped(text) or boilerplate.mentions_subscription(text)
 
 
 def _followed_by_paragraph(lines: Sequence[Line]) -> list[bool]:
@@ -512,6 +651,24 @@ def _followed_by_paragraph(lines: Sequence[Line]) -> list[bool]:
 def _drop(line: Line) -> None:
     line.kind = Kind.DROP
     line.boiler = line.boiler or Boiler.LINE
+
+
+def drop_newsletter_boxes(lines: list[Line]) -> None:
+    """Drop what stands between two newsletter prompts of one block (no blank line between).
+
+    A sign-up box inside an article ("Sign up to …", a blurb, a privacy notice, "after
+    newsletter promotion") comes as one block opened and closed by prompts.
+    """
+    since_prompt: list[Line] | None = None
+    for line in lines:
+        if line.kind is Kind.BLANK or line.kind is Kind.SEPARATOR:
+            since_prompt = None
+        elif line.kind is Kind.DROP and boilerplate.is_newsletter_prompt(line.raw):
+            for inner in since_prompt or ():
+                _drop(inner)
+            since_prompt = []
+        elif since_prompt is not None and line.kind is Kind.TEXT:
+            since_prompt.append(line)
 
 
 def drop_footer_menus(lines: list[Line]) -> None:
@@ -595,7 +752,11 @@ class _Assembler:
         self.article: _Draft | None = None
         # False until the first item starts: only then can a line be the site's tagline.
         self.started = False
+        # Whether a separator line came before: the file no longer starts with an article.
+        self.separated = False
         self.taglines: set[str] = set()
+        # A header dropped above what turned out to be nothing: given back as a headline.
+        self.header: str | None = None
 
     def assemble(self, lines: Iterable[Line]) -> list[ParsedItem]:
         run: list[Line] = []
@@ -610,6 +771,8 @@ class _Assembler:
                 run.append(line)
         self._run(run, before_paragraph=False)
         self._close()
+        if not self.items and self.header is not None:
+            self.items.append(ParsedItem(kind="headline", title=self.header))
         return self.items
 
     # A run is everything between two paragraphs; separators cut it into segments.
@@ -623,6 +786,7 @@ class _Assembler:
         for index, segment in enumerate(segments):
             if index:
                 self._close()
+                self.separated = True
             if before_paragraph and index == len(segments) - 1:
                 self._lead(segment)
             else:
@@ -638,9 +802,22 @@ class _Assembler:
             if shorts and self._closes_article(segment, shorts, article):
                 article.blocks.extend(_body_block(line) for line in shorts)
                 return
+            if shorts and _prose_tail(segment, shorts, article):
+                article.blocks.extend(Block(line.raw) for line in shorts)
+                return
+            if (
+                len(shorts) == 1
+                and article.author in (None, shorts[0].text)
+                and _is_signature(shorts[0])
+                and _widest_gap(segment) <= 1
+            ):
+                # A signature under the last paragraph: the author, not a headline.
+                article.author = shorts[0].text
+                return
             self._close()
-        if not self.started and len(shorts) > 1 and boilerplate.is_strong_tagline(shorts[0].text):
+        if not self.started and shorts and boilerplate.is_strong_tagline(shorts[0].text):
             self.taglines.add(shorts[0].text)
+            self.header = shorts[0].text
             shorts = shorts[1:]
         self._headlines(shorts)
 
@@ -714,14 +891,55 @@ class _Assembler:
         shorts = _shorts(segment)
         title_at = _title_index(segment, shorts)
         before = shorts[:title_at]
-        if before and not self.started and boilerplate.is_tagline(before[0].text):
-            self.taglines.add(before[0].text)
-            before = before[1:]
+        title = shorts[title_at]
+        draft = _Draft(title=title.text)
+        if not self.started and before:
+            before, draft = self._top_of_file(before, title, draft)
         self._headlines(before)
-        draft = _Draft(title=shorts[title_at].text)
         for line in shorts[title_at + 1 :]:
             draft.blocks.append(_body_block(line))
         self._open(draft, segment)
+
+    def _top_of_file(
+        self, before: list[Line], title: Line, draft: _Draft
+    ) -> tuple[list[Line], _Draft]:
+        """Tagline, section label, title and standfirst above the file's first article.
+
+        Short lines above the title-shaped line: the first may be the site's tagline (an
+        outlet marker; right at the top, also a bar, a middle dot or capitals), the next a
+        section label; when one line is left, it is the title and the title-shaped line its
+        standfirst. Only before any separator line and with at most two lines above the
+        title: with more, they are headlines.
+        """
+        first = before[0].text
+        labels = 0
+        while labels + 1 < len(before) and _is_label(before[labels + 1]):
+            labels += 1
+        top = not self.separated and len(before) - labels <= 2
+        if (
+            boilerplate.is_tagline(first)
+            or boilerplate.is_strong_tagline(first)
+            or (top and boilerplate.is_top_tagline(first))
+        ):
+            self.taglines.add(first)
+            before = before[1:]
+        # Section labels above the title ("Politique", "Sciences / Climat"), several at most
+        # when they stand in a row, the last one under half the length of the line below.
+        while (
+            top
+            and len(before) > 1
+            and _is_label(before[0])
+            and (_is_label(before[1]) or _is_kicker(before[0], before[1]))
+        ):
+            before = before[1:]
+        if top and len(before) == 1 and _is_kicker(before[0], title):
+            before = []
+        top = not self.separated and len(before) <= 2
+        if top and len(before) == 1 and _is_title_above_standfirst(before[0]):
+            # Title, then a standfirst (a subtitle, a score line): the standfirst opens the
+            # body.
+            return [], _Draft(title=before[0].text, blocks=[Block(title.raw)])
+        return before, draft
 
     def _open(self, draft: _Draft, segment: list[Line]) -> None:
         for line in segment:
@@ -759,6 +977,53 @@ def _body_block(line: Line) -> Block:
     if not line.bulleted and is_heading_shaped(line.text):
         return Block(line.text, heading=True)
     return Block(line.raw)
+
+
+def _is_label(line: Line) -> bool:
+    """One to three words, no final punctuation: a section label's shape."""
+    text = line.text
+    return (
+        len(text.split()) <= 3
+        and len(text) <= KICKER_MAX_LEN
+        and not line.bulleted
+        and _ENDS_PUNCTUATION.search(text) is None
+    )
+
+
+def _is_kicker(line: Line, below: Line) -> bool:
+    """A section label right above a line at least twice as long (a title)."""
+    return _is_label(line) and len(below.text) >= 2 * len(line.text)
+
+
+def _is_title_above_standfirst(line: Line) -> bool:
+    """Whether the line above the title-shaped line is the real title, not a headline."""
+    text = line.text
+    return not line.bulleted and not starts_lower(text) and not ends_sentence(text)
+
+
+def _is_signature(line: Line) -> bool:
+    """A name alone under an article's last paragraph: "Jean Dupont", "Maria de la Cruz"."""
+    words = line.text.split()
+    return 2 <= len(words) <= 4 and len(line.text) <= 40 and _is_person_name(line.text)
+
+
+def _prose_tail(segment: list[Line], shorts: list[Line], article: _Draft) -> bool:
+    """Whether the short lines that end a run are the article's last paragraphs.
+
+    Every one must read as prose (see :func:`is_prose`) and sit as close to the text as the
+    article's own blocks; after them come only boilerplate or the end of the file. One
+    headline-shaped line among them and they are all headlines.
+    """
+    if not all(not line.bulleted and is_prose(line.text) for line in shorts):
+        return False
+    last = shorts[-1]
+    widest = current = 0
+    for line in segment:
+        current = current + 1 if line.kind is Kind.BLANK else 0
+        widest = max(widest, current)
+        if line is last:
+            break
+    return widest <= max(1, article.widest_gap)
 
 
 def _title_before_meta(segment: list[Line]) -> int | None:

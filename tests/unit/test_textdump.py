@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from reader.ingest import boilerplate
 from reader.ingest.dates import find_dates, parse_date
 from reader.ingest.parsed import Block, ParsedItem
+from reader.ingest.reading import parse_bytes
 from reader.ingest.textdump import (
     clean_lines,
     derive_title,
@@ -19,6 +21,7 @@ from reader.ingest.textdump import (
 from reader.text import clean, clean_multiline
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "textdump"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
 
 
 def load(name: str) -> list[ParsedItem]:
@@ -118,6 +121,127 @@ PLANTED: dict[str, list[str]] = {
     "article_iso_date_en.txt": ["2024-12-04T10:30:00Z"],
     "multi_articles.txt": ["Updated Nov. 5, 2024 10:42", "Author: Priya Raman", "4 Dec 2024"],
     "article_wrapped_en.txt": ["By Jonas Weber"],
+    "article_standfirst_paywall_en.txt": [
+        "By Nora Pennant",
+        "Subscribe to continue reading",
+        "You have reached your limit of free stories for this month.",
+        "Good journalism depends on readers like you.",
+        "£2 for your first month, then £8.50 a month. Cancel anytime.",
+        "Unlimited access on every device",
+        "Match reports and tactical analysis",
+        "Fewer adverts",
+        "Subscribe now",
+        "Already a subscriber? Sign in",
+    ],
+    "article_paywall_ellipsis_fr.txt": [
+        "Auteur: Gaëlle Fournier",
+        "Cet article est réservé aux abonnés. Il vous reste 55 % à lire.",
+        "Lisez la suite…",
+        "S'abonner",
+        "Abonnez-vous dès 1 € le premier mois, puis 8,99 €/mois",
+        "Toutes nos enquêtes régionales",
+        "La lettre de l'économie chaque lundi",
+        "Un accès sur tous vos écrans",
+        "Déjà abonné ? Connectez-vous",
+    ],
+    "article_caps_tagline_en.txt": [
+        "THE NORTHERN LEDGER · Science, money, weather",
+        "Filed under: Climate, Alps, Research",
+        "Share this story | Back to top",
+    ],
+    "article_bar_tagline_fr.txt": [
+        "Vélo Matin | Le cyclisme, chaque jour",
+        "Lire aussi :",
+        "Paris-Nice : le profil des trois dernières étapes",
+        "Cyclisme : les équipes françaises en quête de victoires",
+        "Partager sur Facebook · Partager sur X · Envoyer par e-mail",
+        "Retour en haut",
+    ],
+    "article_wire_credit_en.txt": [
+        "Reporting by Ruth Okonkwo; additional reporting by Pieter de Wit in Eindhoven; "
+        "editing by Sam Hollis",
+        "© 2025 Northwire. All rights reserved.",
+    ],
+    "article_cut_by_paywall_en.txt": [
+        "THE QUIET ATLAS — maps, travel and the people behind both",
+        "Published 6 May 2025",
+        "Subscribe to keep reading",
+        "This story is for subscribers. Join now for unlimited access to our maps, essays and "
+        "weekly travel letter.",
+        "£1 for your first month",
+        "Subscribe",
+        "Already a subscriber? Log in",
+    ],
+    "headlines_with_header.txt": ["REVUE DU WEB — semaine du 3 au 9 mars 2025"],
+    # Page copies: navigation, section labels, by-lines in many shapes, sharing buttons.
+    "article_page_copy_fr.txt": [
+        "messagerdusoir.fr",
+        "International",
+        "Par Jean Dupont (Kiev, envoyé spécial)",
+        "Publié le 12 mars 2025 à 10h00, modifié à 12h30",
+        "Temps de Lecture 3 min.",
+        "Article réservé aux abonnés",
+        "Offrir l’article",
+        "Lire plus tard",
+        "Partager",
+        "Il vous reste 75.2% de cet article à lire. La suite est réservée aux abonnés.",
+        "Déjà abonné ? Se connecter",
+        "Découvrir les offres",
+    ],
+    "article_page_copy_en.txt": [
+        "Skip to main content",
+        "Sustainability",
+        "Europe",
+        "March 12, 2025 10:05 AM GMT+1 Updated 2 hours ago",
+        "Reporting by Jane Roe in Kyiv and John Doe in London; Editing by Alex Smith",
+        "Our Standards: The Northwire Trust Principles.",
+        "Suggested Topics:",
+        "Ukraine",
+        "Linkedin",
+        "Link",
+        "Purchase Licensing Rights",
+    ],
+    "article_newsletter_box_en.txt": [
+        "Glaciers",
+        "Jane Roe Environment correspondent",
+        "Tue 1 Oct 2024 06.00 BST",
+        "Share",
+        "The Rhône glacier in August. Photograph: John Doe/Getty Images",
+        "Sign up to Cold Facts",
+        "Free weekly newsletter",
+        "The stories that shape the planet, every Thursday. The week in climate and nature, in "
+        "one short read",
+        "Privacy Notice: Newsletters may mention charities, adverts and partner content. Read "
+        "our policy for details.",
+        "after newsletter promotion",
+        "Explore more on these topics",
+        "Climate crisis",
+        "news",
+        "Reuse this content",
+    ],
+    "article_page_copy_de.txt": [
+        "Startseite",
+        "Wissenschaft",
+        "Klimawandel",
+        "Artikel merken",
+        "Zur Merkliste hinzufügen",
+        "Artikel teilen",
+        "Dieser Artikel ist nur für Abonnenten. Jetzt weiterlesen mit NORDBLATT+",
+        "Jetzt für 1 € testen",
+        "Bereits Abonnent? Hier anmelden",
+    ],
+    "article_page_copy_es.txt": [
+        "Clima",
+        "Lucía Fernández",
+        "Madrid - 01 oct 2024 - 06:00 CEST",
+        "Compartir en Whatsapp",
+        "Copiar enlace",
+        "Ir a los comentarios",
+        "Este contenido es exclusivo para suscriptores",
+        "Suscríbete para seguir leyendo",
+        "Lee sin límites",
+        "¿Ya eres suscriptor? Inicia sesión",
+    ],
 }
 FIXTURES = sorted(path.name for path in DATA.glob("*.txt"))
 
@@ -481,6 +605,723 @@ def test_offer_perks_end_at_the_next_title() -> None:
     items = parse_text_dump(text)
     assert [item.title for item in items] == ["Un titre", "Next title"]
     assert paragraphs(items[1]) == [LONG_EN]
+
+
+# --- paywall blocks ------------------------------------------------------------------------
+
+
+def test_paywall_block_goes_whole_and_title_keeps_its_standfirst() -> None:
+    article = only_article(load("article_standfirst_paywall_en.txt"))
+    assert article.title == "Late penalty hands Wales narrow win over Italy in Cardiff"
+    assert not article.title_derived
+    assert (article.author, article.published) == ("Nora Pennant", datetime(2025, 3, 8))
+    assert article.blocks[0] == Block("Wales 19 Italy 17")
+    assert headings(article) == ["How the comeback unfolded"]
+    body = paragraphs(article)
+    assert len(body) == 5
+    assert body[1].startswith("Owen Rhys-Jenkins struck a penalty")
+    assert body[-1].endswith('at the end of every training session for a month."')
+
+
+def test_paywall_markers_with_an_ellipsis_leave_nothing_behind() -> None:
+    article = only_article(load("article_paywall_ellipsis_fr.txt"))
+    assert article.title.startswith("Logistique : Transmanche ferme son entrepôt")
+    assert (article.author, article.published) == ("Gaëlle Fournier", datetime(2025, 2, 14))
+    assert headings(article) == ["les raisons d'une fermeture", "le reclassement en question"]
+    body = paragraphs(article)
+    assert len(body) == 4
+    assert body[-1].endswith("Une première réunion de négociation est prévue jeudi.")
+
+
+PAYWALL_LINES = [
+    "You've reached your limit of free articles this month.",
+    "You have used all your free articles for this month",
+    "This article is for subscribers.",
+    "This story is available exclusively to subscribers",
+    "Cet article est réservé aux abonnés.",
+    "Réservé aux abonnés",
+    "Il vous reste 73 % de l'article à lire",
+    "Il vous reste 40% à découvrir.",
+    "Pour lire la suite, abonnez-vous",
+    "La suite est réservée aux abonnés",
+    "Exclusivité abonnés",
+    "Article réservé",
+    "Nur für Abonnenten",
+    "Dieser Artikel ist nur für Abonnenten",
+    "Contenido exclusivo para suscriptores",
+    "Para seguir leyendo, suscríbete",
+]
+ENDINGS = ["", "…", "...", " :", " !", " ›", " →"]
+
+
+@pytest.mark.parametrize("line", PAYWALL_LINES)
+@pytest.mark.parametrize("ending", ENDINGS)
+def test_paywall_markers_tolerate_trailing_punctuation(line: str, ending: str) -> None:
+    assert boilerplate.classify(line.rstrip(".") + ending) is boilerplate.Boiler.PAYWALL
+
+
+@pytest.mark.parametrize("ending", ENDINGS)
+def test_bare_read_on_buttons_are_dropped(ending: str) -> None:
+    for button in ("Lisez la suite", "Lire la suite", "Read more"):
+        assert boilerplate.classify(button + ending) is not None
+
+
+@pytest.mark.parametrize("line", PAYWALL_LINES)
+def test_paywall_lines_never_end_an_article(line: str) -> None:
+    text = "\n".join(["Le titre", LONG_FR, "", line, "Profitez de l'offre de bienvenue."])
+    assert all_texts(parse_text_dump(text)) == ["Le titre", LONG_FR]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Article 49.3 : le gouvernement engage sa responsabilité",
+        "Exclusivité : le rapport qui accuse la mairie",
+        "Nur für Mitglieder? Der Verein streitet",
+        "Il vous reste trois jours pour voter",
+        "Pour lire la presse, il faut du temps",
+        "You have been warned: the storm is coming",
+        "With AFP cuts, the regional bureaus close",
+        "Reporting by the BBC shows the ministers knew",
+        "Tags et graffitis : la ville sévit",
+        "Grève | les trains à l'arrêt",
+        "Partager les richesses : le débat revient",
+    ],
+)
+def test_headlines_near_new_markers_survive(headline: str) -> None:
+    assert boilerplate.classify(headline) is None
+    assert titles(parse_text_dump(f"{headline}\nMétéo : du gel\n"), "headline")[0] == headline
+
+
+def test_sentence_under_a_paywall_marker_goes_but_a_headline_stays() -> None:
+    # Right under a marker, a sentence is paywall text; a headline-shaped line between two
+    # teaser buttons is a headline.
+    text = "\n".join(
+        [
+            "Le titre",
+            LONG_FR,
+            "Continue reading",
+            "Our newsroom is funded by its readers.",
+            "Subscribe",
+            "",
+            "Un tout autre sujet",
+            "Continue reading",
+            "Encore un autre titre",
+            "Continue reading",
+        ]
+    )
+    items = parse_text_dump(text)
+    assert [(item.kind, item.title) for item in items] == [
+        ("article", "Le titre"),
+        ("headline", "Un tout autre sujet"),
+        ("headline", "Encore un autre titre"),
+    ]
+    assert items[0].blocks == (Block(LONG_FR),)
+
+
+# --- taglines and headers -------------------------------------------------------------------
+
+
+def test_tagline_with_a_middle_dot_and_capitals_filed_under_and_share_bar() -> None:
+    article = only_article(load("article_caps_tagline_en.txt"))
+    assert article.title == "Glacier survey finds Alpine ice thinning faster than forecast"
+    assert (article.author, article.published) == ("Tomas Lindgren", datetime(2025, 6, 2))
+    assert headings(article) == ["What the drills found"]
+    assert len(paragraphs(article)) == 4
+    assert paragraphs(article)[-1].endswith("according to the regional tourism office.")
+
+
+def test_tagline_with_a_bar_closing_sentence_related_links_and_share_line() -> None:
+    article = only_article(load("article_bar_tagline_fr.txt"))
+    assert article.title == "Paris-Nice : Léon Marchal s'impose au sommet de la Loge des Gardes"
+    assert (article.author, article.published) == ("Inès Carrel", datetime(2025, 3, 12))
+    assert headings(article) == ["Une attaque à six kilomètres du but"]
+    assert article.blocks[-1] == Block(
+        "Selon la coutume, le vainqueur de l'étape a offert son bouquet à la plus jeune "
+        "spectatrice présente sur la ligne."
+    )
+    assert len(paragraphs(article)) == 5
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "THE NORTHERN LEDGER · Science, money, weather",
+        "THE QUIET ATLAS — maps, travel and the people behind both",
+        "Vélo Matin | Le cyclisme, chaque jour",
+        "Le Petit Riverain - l'info du canal",
+        "montagne-actu.fr",
+        "CHRONIQUES ALPINES",
+    ],
+)
+def test_first_line_above_title_and_byline_is_a_tagline(tagline: str) -> None:
+    text = "\n".join([tagline, "Un refuge rouvre au col de la Croix", "Par Jean Morel", LONG_FR])
+    article = only_article(parse_text_dump(text))
+    assert article.title == "Un refuge rouvre au col de la Croix"
+    assert article.blocks == (Block(LONG_FR),)
+
+
+def test_first_headline_of_a_dump_is_not_a_tagline() -> None:
+    heads = [
+        "Tempête : trois morts en Bretagne",
+        "Grève | trafic perturbé sur la ligne B",
+        "Médecine — un nouveau traitement contre la migraine",
+    ]
+    for first in heads:
+        text = "\n".join([first, "Météo : du gel attendu", "Sport : le derby reporté"])
+        assert titles(parse_text_dump(text), "headline")[0] == first
+
+
+def test_header_above_a_separated_headline_list_is_dropped() -> None:
+    items = load("headlines_with_header.txt")
+    assert {item.kind for item in items} == {"headline"}
+    assert len(items) == 5
+    assert items[0].title == "Inondations : deux morts dans le Gard, trois départements en alerte"
+
+
+def test_header_alone_is_still_a_headline() -> None:
+    text = "REVUE DU WEB — semaine du 3 au 9 mars 2025\n—\n"
+    assert titles(parse_text_dump(text), "headline") == [
+        "REVUE DU WEB — semaine du 3 au 9 mars 2025"
+    ]
+
+
+# --- title and standfirst -------------------------------------------------------------------
+
+
+def test_title_with_a_dash_above_a_standfirst_is_the_title() -> None:
+    text = "\n".join(
+        [
+            "Climat — la conférence de Belém s'ouvre sous tension",
+            "Les délégations arrivent divisées sur le financement",
+            "Par Jean Morel",
+            LONG_FR,
+        ]
+    )
+    article = only_article(parse_text_dump(text))
+    assert article.title == "Climat — la conférence de Belém s'ouvre sous tension"
+    assert article.blocks == (
+        Block("Les délégations arrivent divisées sur le financement"),
+        Block(LONG_FR),
+    )
+    assert article.author == "Jean Morel"
+
+
+def test_standfirst_without_a_byline() -> None:
+    text = "\n".join(["Late try sinks the league leaders", "Harlow 21 Dunmore 18", LONG_EN])
+    article = only_article(parse_text_dump(text))
+    assert article.title == "Late try sinks the league leaders"
+    assert article.blocks == (Block("Harlow 21 Dunmore 18"), Block(LONG_EN))
+
+
+def test_tagline_then_title_then_standfirst() -> None:
+    text = "\n".join(
+        [
+            "Vélo Matin | Le cyclisme, chaque jour",
+            "Paris-Nice : Marchal en jaune",
+            "Le grimpeur prend la tête au sommet",
+            "Par Inès Carrel",
+            LONG_FR,
+        ]
+    )
+    article = only_article(parse_text_dump(text))
+    assert article.title == "Paris-Nice : Marchal en jaune"
+    assert article.blocks[0] == Block("Le grimpeur prend la tête au sommet")
+
+
+def test_three_short_lines_at_the_top_are_headlines_then_a_title() -> None:
+    text = "\n".join(
+        [
+            "Grève : trafic perturbé jeudi",
+            "Météo : du gel attendu",
+            "Le marché couvert rouvre ses portes",
+            "Par Jean Morel",
+            LONG_FR,
+        ]
+    )
+    items = parse_text_dump(text)
+    assert [(item.kind, item.title) for item in items] == [
+        ("headline", "Grève : trafic perturbé jeudi"),
+        ("headline", "Météo : du gel attendu"),
+        ("article", "Le marché couvert rouvre ses portes"),
+    ]
+    assert items[2].blocks == (Block(LONG_FR),)
+
+
+def test_two_short_lines_after_a_separator_keep_the_headline_rule() -> None:
+    text = "\n".join(["Grève : trafic perturbé jeudi", "-", "Météo : du gel", "Le titre", LONG_FR])
+    items = parse_text_dump(text)
+    assert [(item.kind, item.title) for item in items] == [
+        ("headline", "Grève : trafic perturbé jeudi"),
+        ("headline", "Météo : du gel"),
+        ("article", "Le titre"),
+    ]
+
+
+def test_section_label_above_the_title_is_dropped() -> None:
+    text = "\n".join(
+        ["Politique", "Le conseil municipal adopte son budget", "Par Ana Ruiz", LONG_FR]
+    )
+    article = only_article(parse_text_dump(text))
+    assert article.title == "Le conseil municipal adopte son budget"
+    assert article.blocks == (Block(LONG_FR),)
+    title = "Le conseil municipal adopte son budget"
+    text = "\n".join(["Politique", title, "Une séance de six heures", "Par Ana Ruiz", LONG_FR])
+    article = only_article(parse_text_dump(text))
+    assert article.title == title
+    assert article.blocks == (Block("Une séance de six heures"), Block(LONG_FR))
+
+
+# --- sharing, tag and credit lines ------------------------------------------------------------
+
+SHARE_AND_TAG_LINES = [
+    "Partager sur Facebook · Partager sur X · Envoyer par e-mail",
+    "Share this article | Back to top",
+    "Imprimer / Partager / Commenter",
+    "Facebook - Twitter - Email",
+    "Teilen • Drucken • Kommentare",
+    "Compartir | Imprimir",
+    "Suivez-nous : Facebook | Instagram",
+    "Filed under: Climate, Alps, Research",
+    "Tags : budget, mairie, impôts",
+    "Mots-clés : vélo, Paris-Nice",
+    "Catégories : Économie, Région",
+    "Topics: Weather, Science",
+    "Schlagwörter: Klima, Alpen",
+    "Etiquetas: ciclismo, montaña",
+]
+CREDIT_LINES = [
+    "Reporting by Ruth Okonkwo; editing by Sam Hollis",
+    "(Reporting by Ana Ruiz in Madrid; Writing by Tom Baker; Editing by Lena Vogt)",
+    "Writing by Tom Baker",
+    "Editing by Lena Vogt",
+    "With AFP",
+    "Avec AFP",
+    "(Avec AFP)",
+    "(avec AFP et Reuters)",
+    "Édité par Jeanne Roux",
+    "Le Quotidien du Nord avec AFP",
+]
+
+
+@pytest.mark.parametrize("line", SHARE_AND_TAG_LINES + CREDIT_LINES)
+def test_sharing_tag_and_credit_lines_are_dropped(line: str) -> None:
+    items = parse_text_dump("\n".join(["Le titre", LONG_FR, "", line, "Retour en haut"]))
+    assert all_texts(items) == ["Le titre", LONG_FR]
+    items = parse_text_dump("\n".join(["Le titre", LONG_FR, line, LONG_FR]))
+    assert all_texts(items) == ["Le titre", LONG_FR, LONG_FR]
+
+
+def test_wire_credit_line_is_not_a_headline() -> None:
+    article = only_article(load("article_wire_credit_en.txt"))
+    assert article.title == (
+        "Dutch chipmaker Velmar to close Eindhoven test line, cutting 300 jobs"
+    )
+    assert (article.author, article.published) == ("Ruth Okonkwo", datetime(2025, 4, 3))
+    assert headings(article) == ["Investor reaction"]
+    assert len(paragraphs(article)) == 3
+    assert paragraphs(article)[-1].endswith("before any dismissals.")
+
+
+def test_byline_with_an_agency_keeps_its_author() -> None:
+    meta = parse_meta_line("Par Jean Dupont avec AFP")
+    assert meta is not None and meta.author == "Jean Dupont"
+
+
+# --- closing paragraphs after an article -----------------------------------------------------
+
+
+def test_closing_and_cut_off_paragraphs_before_a_paywall_stay_in_the_article() -> None:
+    article = only_article(load("article_cut_by_paywall_en.txt"))
+    assert article.title == "Mapmaker Ilse Varga wins the Humboldt Medal for her river atlas"
+    assert (article.author, article.published) == ("Colm Fairley", datetime(2025, 5, 6))
+    assert headings(article) == ["A lifetime on the water"]
+    body = paragraphs(article)
+    assert len(body) == 6
+    assert body[-2] == (
+        "A German edition of the atlas is due next spring, according to her publisher, with "
+        "new plates drawn by hand."
+    )
+    assert body[-1].startswith("The same evening, the society's junior prize went to")
+    assert body[-1].endswith("of the old harbour quarter during the")
+
+
+SEED_LIKE_TAIL = [
+    "Lituanie : la Cour constitutionnelle saisie",
+    "Espagne : les loyers encadrés à Valence",
+    "Italie : accord sur les retraites anticipées",
+    "Italie : accord sur les retraites anticipées",
+    "Pologne : les agriculteurs manifestent de nouveau",
+    "Suède : le débat sur l'énergie s'invite au Parlement?",
+]
+
+
+def test_headline_run_after_an_embedded_article_stays_headlines() -> None:
+    text = "\n".join(
+        [
+            "-",
+            "Bourses : Paris termine en légère baisse",
+            "-",
+            "Climat : un accord a minima à Belém",
+            "Le port du Havre, nouvelle porte de l'Europe",
+            LONG_FR,
+            LONG_FR,
+            *SEED_LIKE_TAIL,
+        ]
+    )
+    items = parse_text_dump(text)
+    assert [item.kind for item in items] == ["headline", "headline", "article"] + ["headline"] * 6
+    assert titles(items, "headline")[2:] == SEED_LIKE_TAIL
+    assert items[2].blocks == (Block(LONG_FR), Block(LONG_FR))
+
+
+def test_prose_shaped_line_among_headlines_after_an_article_is_a_headline() -> None:
+    prose = (
+        "Le gouvernement a présenté mercredi un projet de loi sur la sécurité des barrages "
+        "de montagne."
+    )
+    text = "\n".join(["Le titre", LONG_FR, prose, "Météo : du gel", "Sport : le derby reporté"])
+    items = parse_text_dump(text)
+    assert titles(items, "headline") == [prose, "Météo : du gel", "Sport : le derby reporté"]
+    # Alone after the article, the same sentence is its last paragraph.
+    article = only_article(parse_text_dump("\n".join(["Le titre", LONG_FR, "", prose])))
+    assert article.blocks[-1] == Block(prose)
+
+
+def test_signature_under_the_article_is_its_author() -> None:
+    article = only_article(parse_text_dump("\n".join(["Le titre", LONG_FR, "", "Marie Lenoir"])))
+    assert article.author == "Marie Lenoir"
+    assert article.blocks == (Block(LONG_FR),)
+
+
+def test_short_question_between_paragraphs_is_a_heading() -> None:
+    text = "\n".join(["Le titre", LONG_FR, "", "Et maintenant, quelles suites ?", "", LONG_FR])
+    article = only_article(parse_text_dump(text))
+    assert headings(article) == ["Et maintenant, quelles suites ?"]
+
+
+# --- copies of whole pages -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "author", "published", "standfirst", "body"),
+    [
+        (
+            "article_page_copy_fr.txt",
+            "Guerre en Ukraine : Kiev frappe des dépôts de carburant près de la frontière",
+            "Jean Dupont",
+            datetime(2025, 3, 12, 10, 0),
+            "Les frappes de drones visent la logistique russe, selon l’état-major ukrainien.",
+            2,
+        ),
+        (
+            "article_page_copy_en.txt",
+            "Ukraine strikes Russian fuel depots near border, officials say",
+            "Jane Roe and John Doe",
+            datetime(2025, 3, 12, 10, 5, tzinfo=timezone(timedelta(hours=1))),
+            None,
+            2,
+        ),
+        (
+            "article_newsletter_box_en.txt",
+            "Alpine glaciers lost a record share of their ice this summer, scientists say",
+            "Jane Roe",
+            datetime(2024, 10, 1, 6, 0),
+            "Heatwaves and thin winter snow combined to strip the ice at the fastest rate since "
+            "records began",
+            3,
+        ),
+        (
+            "article_page_copy_de.txt",
+            "Gletscher in den Alpen schmelzen so schnell wie nie",
+            "Anna Schmidt",
+            datetime(2024, 10, 1, 6, 0),
+            "Die Schweizer Gletscher haben in diesem Jahr vier Prozent ihres Volumens verloren.",
+            2,
+        ),
+        (
+            "article_page_copy_es.txt",
+            "Los glaciares alpinos pierden un volumen récord de hielo",
+            "Lucía Fernández",
+            datetime(2024, 10, 1, 6, 0),
+            "Las olas de calor y la falta de nieve aceleran el deshielo en Suiza",
+            2,
+        ),
+    ],
+)
+def test_page_copies_give_one_clean_article(
+    name: str,
+    title: str,
+    author: str,
+    published: datetime,
+    standfirst: str | None,
+    body: int,
+) -> None:
+    article = only_article(load(name))
+    assert (article.title, article.author, article.published) == (title, author, published)
+    assert headings(article) == []
+    blocks = [block.text for block in article.blocks]
+    if standfirst is not None:
+        assert blocks[0] == standfirst
+        blocks = blocks[1:]
+    assert len(blocks) == body
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Jane Roe Environment correspondent", "Jane Roe"),
+        ("Jean Dupont, envoyé spécial à Kiev", "Jean Dupont"),
+        ("Jean de La Rivière - Rédacteur en chef", "Jean de La Rivière"),
+        ("Anna Schmidt, Korrespondentin in Rom", "Anna Schmidt"),
+        ("Par Jean Dupont (Kiev, envoyé spécial)", "Jean Dupont"),
+        ("Propos recueillis par Jean Dupont", "Jean Dupont"),
+    ],
+)
+def test_bylines_without_a_cue_word(line: str, author: str) -> None:
+    meta = parse_meta_line(line)
+    assert meta is not None and meta.author == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Ukraine Russia correspondent killed", "Le journaliste Jean Dupont arrêté en Iran"],
+)
+def test_headlines_about_reporters_are_not_bylines(line: str) -> None:
+    assert parse_meta_line(line) is None
+
+
+def test_name_alone_next_to_a_date_is_the_author_but_not_elsewhere() -> None:
+    text = "\n".join(["Le titre", "Marie Lenoir", "4 décembre 2024", LONG_FR])
+    article = only_article(parse_text_dump(text))
+    assert (article.author, article.published) == ("Marie Lenoir", datetime(2024, 12, 4))
+    text = "\n".join(["Le titre", LONG_FR, "Marie Lenoir", LONG_FR])
+    article = only_article(parse_text_dump(text))
+    assert article.author is None
+    assert headings(article) == ["Marie Lenoir"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The harbour at dawn. Photograph: Jane Roe/Northwire",
+        "Le port au petit matin. Photo : Jean Dupont / AFP",
+        "REUTERS/Jane Roe",
+        "AFP via Getty Images",
+        "Jean Dupont / AFP",
+        "Free weekly newsletter",
+        "Sign up to our morning briefing",
+    ],
+)
+def test_captions_credits_and_prompts_are_dropped(line: str) -> None:
+    items = parse_text_dump("\n".join(["Le titre", LONG_FR, line, LONG_FR]))
+    assert all_texts(items) == ["Le titre", LONG_FR, LONG_FR]
+
+
+def test_newsletter_box_without_blank_lines_spares_the_text_around() -> None:
+    # A single prompt takes nothing along: only what two prompts of one block enclose goes.
+    text = "\n".join(["Le titre", LONG_FR, "Sign up to our morning briefing", LONG_EN, LONG_FR])
+    assert paragraphs(only_article(parse_text_dump(text))) == [LONG_FR, LONG_EN, LONG_FR]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "March 12, 2025 10:05 AM GMT+1",
+            datetime(2025, 3, 12, 10, 5, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        (
+            "2024-12-04 10:30 UTC-05:00",
+            datetime(2024, 12, 4, 10, 30, tzinfo=timezone(timedelta(hours=-5))),
+        ),
+        ("4 Dec 2024 10:30 GMT", datetime(2024, 12, 4, 10, 30, tzinfo=UTC)),
+        ("Tue 1 Oct 2024 06.00 BST", datetime(2024, 10, 1, 6, 0)),
+        ("1 Oct 2024 12.50 euros", datetime(2024, 10, 1)),
+        ("2024-12-04 10:30 GMT+99", datetime(2024, 12, 4, 10, 30, tzinfo=UTC)),
+    ],
+)
+def test_dates_with_a_shifted_zone(text: str, expected: datetime) -> None:
+    assert parse_date(text) == expected
+
+
+# --- the bundled sample library ---------------------------------------------------------------
+
+# Every line planted as boilerplate in sample_data/articles, by the start that marks it.
+SAMPLE_MARKERS = [
+    "Subscribe",
+    "subscriber",
+    "You've reached",
+    "free articles",
+    "This article is for",
+    "£1",
+    "€/mois",
+    "Cancel anytime",
+    "Unlimited access",
+    "Abonnez-vous",
+    "S'abonner",
+    "S’abonner",
+    "Déjà abonné",
+    "réservé aux abonnés",
+    "Il vous reste",
+    "Lisez la suite",
+    "Connectez-vous",
+    "Partager",
+    "Share this",
+    "Share on",
+    "Copy link",
+    "Envoyer par e-mail",
+    "Back to top",
+    "Retour en haut",
+    "Filed under",
+    "Reporting by",
+    "Lire aussi",
+    "À lire aussi",
+    "Read more",
+    "Related coverage",
+    "Nous contacter",
+    "Mentions légales",
+    "Politique de confidentialité",
+    "Gérer mes cookies",
+    "Plan du site",
+    "Contact us",
+    "Privacy policy",
+    "Cookie settings",
+    "Terms of use",
+    "All rights reserved",
+    "©",
+    "THE MERIDIAN REVIEW",
+    "THE ORBITAL REPORT",
+    "Sud Ovale |",
+    "The Harbour Post |",
+    "Le Courrier du Matin",
+    "L’Écho des Sciences ·",
+]
+SAMPLE_ARTICLES: dict[str, tuple[str, str, datetime, int]] = {
+    "en-continental-wire-voltera.txt": (
+        "French battery maker Voltéra to cut 640 jobs as electric-car slowdown bites",
+        "Daniel Okafor",
+        datetime(2026, 11, 5),
+        2,
+    ),
+    "en-harbour-post-france-south-africa-rugby.txt": (
+        "Marchetti's late drop goal sinks South Africa in Paris thriller",
+        "Tom Hadley",
+        datetime(2026, 11, 7),
+        2,
+    ),
+    "en-harbour-post-storm-ophelie.txt": (
+        "Storm Ophélie batters Brittany, leaving one dead and a quarter of a million homes in "
+        "the dark",
+        "Fiona Gallacher",
+        datetime(2026, 11, 5, 10, 42),
+        2,
+    ),
+    "en-meridian-review-goncourt-orsini.txt": (
+        "Salt, silence and three generations of women: Maëlle Orsini wins the Prix Goncourt",
+        "Rosalind Achebe",
+        datetime(2026, 11, 4),
+        2,
+    ),
+    "en-orbital-report-aquilon-launch.txt": (
+        "Europe's Aquilon wind-mapping satellite lifts off on Ariane 6",
+        "Priya Raman",
+        datetime(2026, 10, 30),
+        2,
+    ),
+    "en-orbital-report-aquilon-solar-wing.txt": (
+        "Aquilon team battles stuck solar wing days after launch",
+        "Priya Raman",
+        datetime(2026, 11, 3),
+        2,
+    ),
+    "fr-courrier-aquilon-panneau-solaire.txt": (
+        "Aquilon : un panneau solaire reste bloqué, la mission européenne retient son souffle",
+        "Olivier Tessier",
+        datetime(2026, 11, 3, 18, 40),
+        3,
+    ),
+    "fr-courrier-tempete-ophelie.txt": (
+        "Tempête Ophélie : nuit de chaos en Bretagne, un mort et 240 000 foyers sans courant",
+        "Anne-Sophie Kerbrat",
+        datetime(2026, 11, 4),
+        3,
+    ),
+    "fr-courrier-xv-de-france-afrique-du-sud.txt": (
+        "XV de France : Marchetti crucifie les Springboks au bout du suspense (27-24)",
+        "Julien Castagnède",
+        datetime(2026, 11, 8),
+        2,
+    ),
+    "fr-echo-sciences-aquilon-lancement.txt": (
+        "Le satellite Aquilon s’envole de Kourou pour ausculter les vents marins",
+        "Camille Fontanel",
+        datetime(2026, 10, 30),
+        3,
+    ),
+    "fr-gazette-eco-voltera-lillers.txt": (
+        "Batteries : Voltéra taille dans ses effectifs à Lillers, 640 postes menacés",
+        "Mathilde Vasseur",
+        datetime(2026, 11, 5),
+        3,
+    ),
+    "fr-goncourt-2026-orsini.txt": (
+        "Le prix Goncourt 2026 décerné à Maëlle Orsini pour « Les Heures salées »",
+        "Bérénice Lachaud",
+        datetime(2026, 11, 3),
+        3,
+    ),
+    "fr-ouest-littoral-ophelie-bilan.txt": (
+        "Au lendemain du passage de la tempête Ophélie, la Bretagne compte ses dégâts",
+        "Yann Le Bihan",
+        datetime(2026, 11, 4),
+        3,
+    ),
+    "fr-sud-ovale-xv-de-france-fidji.txt": (
+        "Tournée d’automne : les Bleus déroulent face aux Fidji, Marchetti sort blessé",
+        "Lucas Berthomieu",
+        datetime(2026, 11, 14),
+        3,
+    ),
+}
+
+
+def read_sample(path: Path) -> list[ParsedItem]:
+    return list(parse_bytes(path.read_bytes(), path=path).items)
+
+
+def test_every_sample_article_is_listed() -> None:
+    assert sorted(path.name for path in (SAMPLES / "articles").glob("*.txt")) == sorted(
+        SAMPLE_ARTICLES
+    )
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_ARTICLES))
+def test_sample_article_is_one_clean_article(name: str) -> None:
+    article = only_article(read_sample(SAMPLES / "articles" / name))
+    title, author, published, heading_count = SAMPLE_ARTICLES[name]
+    assert (article.title, article.author, article.published) == (title, author, published)
+    assert len(headings(article)) == heading_count
+    assert len(paragraphs(article)) >= 5
+    for text in [*(block.text for block in article.blocks)]:
+        for marker in SAMPLE_MARKERS:
+            assert not text.startswith(marker), (marker, text)
+        assert "Subscribe" not in text and "abonnés" not in text and "Partager" not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "headlines", "articles"),
+    [
+        ("depeches-fil-afp-style.txt", 70, 1),
+        ("wire-headlines-en.txt", 54, 0),
+        ("revue-de-presse.txt", 36, 0),
+    ],
+)
+def test_sample_dumps_give_their_headlines(name: str, headlines: int, articles: int) -> None:
+    items = read_sample(SAMPLES / name)
+    assert len(titles(items, "headline")) == headlines
+    assert len(titles(items, "article")) == articles
+    assert not any(item.title.isupper() or "REVUE DE PRESSE" in item.title for item in items)
 
 
 # --- degenerate inputs ---------------------------------------------------------------------
