@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -46,6 +48,17 @@ class ReaderApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key of the reader screen is also a command in the palette (ctrl+p)."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReaderScreen):
+            for binding in screen.palette_bindings():
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.tooltip or binding.description} (key: {binding.key})",
+                    partial(self.call_later, screen.run_action, binding.action),
+                )
 
     def on_mount(self) -> None:
         self.sub_title = str(self.library_path)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
+from reader.ui.widgets.nav_pane import NavEntry
+
 Spans = tuple[tuple[int, int], ...]
 
 
@@ -27,3 +29,11 @@ class SearchFinished(Message):
 @dataclass
 class LibraryChanged(Message):
     """Another process (or our own write) changed the library: reload lists and counts."""
+
+
+@dataclass
+class NavCounted(Message):
+    """Fresh counts for the navigation pane, computed in a worker."""
+
+    sections: list[tuple[str, list[NavEntry]]]
+    story_sizes: dict[int, int]

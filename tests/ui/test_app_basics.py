@@ -125,6 +125,8 @@ async def test_views_in_the_navigation_pane(app_factory: AppFactory, library_fil
         library.tag([library.list_items()[5].id], ["later"])
     app = app_factory()
     async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         nav = app.screen.query_one("#nav")
         nav.focus()
         index = nav.get_option_index("later")  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 
 from reader.export import ExportFormat
 from reader.library import LATER_TAG, Item, ItemSummary, Library, LibraryError
-from reader.ui.messages import SearchFinished
+from reader.ui.messages import NavCounted, SearchFinished
 from reader.ui.rows import FilterRows, IdRows
 from reader.ui.safe import plain
 from reader.ui.screens.dialogs import PickDialog, PromptDialog, TagSuggester, split_tags
@@ -82,6 +82,14 @@ class ReaderScreen(Screen[None]):
         self._state_timer: Timer | None = None
         self._story_sizes: dict[int, int] = {}
         self._shown_item_id: int | None = None
+        self.shown_query = ""
+        """The query whose results the list shows ("" when it shows a view)."""
+
+    def palette_bindings(self) -> list[Binding]:
+        """The screen's actions offered in the command palette."""
+        return [
+            b for b in self.BINDINGS if isinstance(b, Binding) and b.id and b.description
+        ]
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -130,44 +138,57 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------------ views
     def refresh_nav(self) -> None:
-        library = self.reader_app.library
-        stats = library.stats()
-        views = [
-            NavEntry(View("all"), stats.items),
-            NavEntry(View("unread"), stats.unread),
-            NavEntry(View("later"), stats.later),
-            NavEntry(View("starred"), stats.starred),
-        ]
-        saved = [
-            NavEntry(View("saved", name), 0)
-            for name in sorted(self.reader_app.state.saved_searches, key=str.casefold)
-        ]
-        sources = [
-            NavEntry(View("source", s.name), s.items, s.unread)
-            for s in library.sources()
-            if s.items
-        ]
-        tags = [
-            NavEntry(View("tag", t.name), t.items)
-            for t in library.tags()
-            if t.name.casefold() != LATER_TAG and t.items
-        ]
-        sections = [("Views", views), ("Saved searches", saved), ("Sources", sources)]
-        sections += [("Tags", tags), *self._story_section()]
-        self.query_one("#nav", NavPane).fill(sections, self.view.key)
+        """Recount the navigation pane in a worker: counting 100k items takes a while."""
+        self._count_nav(self.view.key, sorted(self.reader_app.state.saved_searches))
 
-    def _story_section(self) -> list[tuple[str, list[NavEntry]]]:
+    @work(thread=True, exclusive=True, group="nav", description="count items for the sidebar")
+    def _count_nav(self, current: str, saved_names: list[str]) -> None:
+        with Library.open(self.reader_app.library_path) as library:
+            stats = library.stats()
+            views = [
+                NavEntry(View("all"), stats.items),
+                NavEntry(View("unread"), stats.unread),
+                NavEntry(View("later"), stats.later),
+                NavEntry(View("starred"), stats.starred),
+            ]
+            saved = [NavEntry(View("saved", name), 0) for name in saved_names]
+            sources = [
+                NavEntry(View("source", s.name), s.items, s.unread)
+                for s in library.sources()
+                if s.items
+            ]
+            tags = [
+                NavEntry(View("tag", t.name), t.items)
+                for t in library.tags()
+                if t.name.casefold() != LATER_TAG and t.items
+            ]
+            sections = [("Views", views), ("Saved searches", saved), ("Sources", sources)]
+            stories, story_sizes = self._story_section(library)
+            sections += [("Tags", tags), *stories]
+        if not get_current_worker().is_cancelled:
+            self.post_message(NavCounted(sections, story_sizes))
+
+    @on(NavCounted)
+    def fill_nav(self, message: NavCounted) -> None:
+        self._story_sizes = message.story_sizes
+        self.items.story_sizes = message.story_sizes
+        self.items.refresh()
+        self.query_one("#nav", NavPane).fill(message.sections, self.view.key)
+
+    @staticmethod
+    def _story_section(
+        library: Library,
+    ) -> tuple[list[tuple[str, list[NavEntry]]], dict[int, int]]:
         """The biggest stories, when the library groups items into stories."""
-        stories = getattr(self.reader_app.library, "biggest_stories", None)
+        stories = getattr(library, "biggest_stories", None)
         if stories is None:
-            return []
+            return [], {}
         entries = []
-        self._story_sizes = {}
+        sizes: dict[int, int] = {}
         for story in stories(limit=12):
-            self._story_sizes[story.id] = story.size
+            sizes[story.id] = story.size
             entries.append(NavEntry(View("story", str(story.id)), story.size))
-        self.items.story_sizes = self._story_sizes
-        return [("Stories", entries)]
+        return [("Stories", entries)], sizes
 
     def schedule_nav_refresh(self) -> None:
         """Counts change with every toggle; recount once things settle."""
@@ -186,6 +207,7 @@ class ReaderScreen(Screen[None]):
             self.query_text = ""
         rows = FilterRows(self.reader_app.library, view.item_filter())
         self.items.show(rows, keep_item=keep_item)
+        self.shown_query = ""
         self.update_status()
         self.remember()
 
@@ -260,6 +282,7 @@ class ReaderScreen(Screen[None]):
             self.update_status(error=message.error)
             return
         self.items.show(IdRows(self.reader_app.library, message.item_ids, message.spans))
+        self.shown_query = message.query
         self.update_status(elapsed_ms=message.elapsed_ms)
 
     # ------------------------------------------------------------------ status and reader

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+from textual.widget import Widget
 
 from reader.library import Item
 from reader.ui.safe import plain, styled
@@ -44,33 +47,74 @@ def article_content(item: Item, *, story_size: int = 0) -> Content:
     return Content.assemble(*parts)
 
 
-class ArticleView(VerticalScroll, can_focus=True):
-    """Scrollable reader pane; space pages it even while the list has focus."""
+class ArticleView(ScrollView, can_focus=True):
+    """The reader pane: the item is wrapped once into strips, then only visible lines draw.
+
+    A line-API widget rather than a Static in a scroll container: showing another item
+    changes only this widget's virtual size, so moving through the list never triggers a
+    layout pass of the whole screen.
+    """
 
     DEFAULT_CSS = """
-    ArticleView { padding: 0 2; }
-    ArticleView > Static { width: 1fr; }
+    ArticleView { padding: 0 2; overflow-y: scroll; }
     """
+    BINDINGS = [
+        Binding("down,j", "scroll_down", "Down", show=False),
+        Binding("up,k", "scroll_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.item_id: int | None = None
         self._content = Content("")
-        self._body = Static(self._content, id="article-body")
-
-    def compose(self) -> ComposeResult:
-        yield self._body
+        self._strips: list[Strip] = []
+        self._wrapped_width = -1
 
     def show(self, item: Item | None, *, story_size: int = 0, empty: str = "") -> None:
         self.item_id = item.id if item else None
         self._content = article_content(item, story_size=story_size) if item else plain(empty)
-        self._body.update(self._content)
-        self.scroll_home(animate=False)
+        self._wrapped_width = -1
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._rewrap()
+        self.refresh()
 
     @property
     def text(self) -> str:
         """What the pane shows, as plain text (tests and copy)."""
         return self._content.plain
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrapped_width:
+            return
+        self._wrapped_width = width
+        self._strips = Visual.to_strips(self, self._content, width, None, self.visual_style)
+        # Set without the reactive's layout refresh (as Widget._size_updated does): a new
+        # item must repaint this pane only, not re-arrange the whole screen.
+        size = Size(width, len(self._strips))
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
+
+    def on_resize(self) -> None:
+        self._rewrap()
+
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if 0 <= index < len(self._strips):
+            return self._strips[index].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
 
     def page_down(self) -> None:
         self.scroll_page_down(animate=False)
