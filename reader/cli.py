@@ -130,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
+    sub = command("search", "search titles and bodies (syntax: see README, Search)")
+    sub.add_argument("query", nargs="+", metavar="QUERY", help="words, operators and filters")
+    sub.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N")
+    sub.add_argument("--json", action="store_true", help="one JSON array on stdout")
+
     sub = command("stats", "counts of items, sources, tags and stories")
     sub.add_argument("--json", action="store_true", help="one JSON object on stdout")
     return parser
@@ -393,6 +398,34 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader import paths
+    from reader.search.engine import Searcher
+    from reader.search.query import QueryError, parse
+
+    text = " ".join(args.query)
+    try:
+        query = parse(text)
+    except QueryError as error:
+        raise CommandError(f"bad query: {error}", EXIT_USAGE) from None
+
+    def building(count: int) -> None:
+        message(f"building the search index ({count} items, once)")
+
+    path = paths.library_path(getattr(args, "library", None))
+    with Searcher.open(path, on_build=building) as searcher:
+        results = searcher.search(query, limit=args.limit)
+    if args.json:
+        _print_json([hit.to_dict() for hit in results.hits])
+        return EXIT_OK
+    for hit in results.hits:
+        source = hit.source if len(hit.source) <= 18 else hit.source[:17] + "…"
+        print(f"{hit.id:>6} {hit.score:5.1f}  {source:<18}  {hit.title}")
+    if not results.hits:
+        message("no results")
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from reader.app_launch import launch_app
 
@@ -408,6 +441,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "tags": cmd_tags,
     "export": cmd_export,
     "stats": cmd_stats,
+    "search": cmd_search,
 }
 
 

@@ -41,8 +41,30 @@ _RSS1_MARKERS = ("http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/
 # Elements that start saved HTML fragments with no <html> wrapper.
 _HTML_TAGS = frozenset(
     {
-        "head", "body", "meta", "title", "link", "base", "script", "style", "div", "p", "h1", "h2",
-        "h3", "h4", "h5", "h6", "article", "section", "main", "header", "nav", "table", "ul", "ol",
+        "head",
+        "body",
+        "meta",
+        "title",
+        "link",
+        "base",
+        "script",
+        "style",
+        "div",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "main",
+        "header",
+        "nav",
+        "table",
+        "ul",
+        "ol",
     }
 )
 

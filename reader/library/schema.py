@@ -66,6 +66,31 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX item_tags_by_tag ON item_tags (tag_id, item_id);
     """,
+    # v2: the search index, filled and kept in step by reader/search/index.py; a library
+    # upgraded from v1 is indexed in full on its first search or import.
+    """
+    CREATE VIRTUAL TABLE search_index USING fts5 (
+        title, body, content = '', tokenize = 'ascii', prefix = '1 2 3 4'
+    );
+    CREATE TABLE search_terms (
+        id    INTEGER PRIMARY KEY,
+        term  TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE search_stems (
+        stem  TEXT NOT NULL,
+        term  TEXT NOT NULL,
+        PRIMARY KEY (stem, term)
+    ) WITHOUT ROWID;
+    CREATE TABLE search_state (
+        key    TEXT PRIMARY KEY,
+        value  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    """,
+    # v3: counts for the sidebar and `reader stats` read this index instead of scanning
+    # rows that carry whole article bodies (0.5 s -> ~20 ms at 100k items).
+    """
+    CREATE INDEX items_counts ON items (source_id, read, starred, kind, published);
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

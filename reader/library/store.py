@@ -245,13 +245,20 @@ class Library:
             for feed in document.feeds:
                 self._source_id(feed.title or feed.url, "feed", feed.url)
             item_ids: list[int] = []
+            new_item_ids: list[int] = []  # search index (issue 4)
             for parsed in document.items:
                 item_id, is_new = self._insert_item(source_id, parsed, imported_at)
                 item_ids.append(item_id)
+                if is_new:
+                    new_item_ids.append(item_id)
                 added += is_new
                 duplicates += not is_new
             if tag_names:
                 self._tag(item_ids, tag_names)
+            # Search index (issue 4): the new items, in this same transaction.
+            from reader.search.index import sync as sync_search_index
+
+            sync_search_index(self._db, new_item_ids)
         return ImportCounts(added=added, duplicates=duplicates)
 
     def _insert_item(

@@ -16,9 +16,7 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 def test_main_screen_wide(snap_compare: Any, app_factory: AppFactory) -> None:
-    assert snap_compare(
-        app_factory(), terminal_size=(160, 45), press=["j", "j"], run_before=settle
-    )
+    assert snap_compare(app_factory(), terminal_size=(160, 45), press=["j", "j"], run_before=settle)
 
 
 def test_main_screen_small(snap_compare: Any, app_factory: AppFactory) -> None:

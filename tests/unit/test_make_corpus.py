@@ -81,7 +81,15 @@ def test_summary_and_items_agree_on_counts(corpus: tuple[Path, CorpusSummary]) -
     assert 0.25 < kinds["article"] / ITEMS < 0.35
     for item in items:
         assert set(item) == {
-            "id", "kind", "title", "text", "lang", "source", "date", "event", "duplicate_of",
+            "id",
+            "kind",
+            "title",
+            "text",
+            "lang",
+            "source",
+            "date",
+            "event",
+            "duplicate_of",
             "url",
         }
         assert (item["text"] == "") == (item["kind"] == "headline")
@@ -95,9 +103,7 @@ def test_every_item_appears_once_in_dumps_or_feeds(corpus: tuple[Path, CorpusSum
     articles = {item["url"]: item for item in items if item["kind"] == "article"}
     # Dumps keep id order, so the headline lines are exactly the headline titles in order.
     assert _dump_titles(out) == headlines
-    feed_links = [
-        entry.findtext("link") for feed in _feeds(out) for entry in feed.iter("item")
-    ]
+    feed_links = [entry.findtext("link") for feed in _feeds(out) for entry in feed.iter("item")]
     assert len(feed_links) == summary.articles
     assert sorted(link or "" for link in feed_links) == sorted(articles)
     assert len(headlines) + len(feed_links) == ITEMS

@@ -87,9 +87,7 @@ class ReaderScreen(Screen[None]):
 
     def palette_bindings(self) -> list[Binding]:
         """The screen's actions offered in the command palette."""
-        return [
-            b for b in self.BINDINGS if isinstance(b, Binding) and b.id and b.description
-        ]
+        return [b for b in self.BINDINGS if isinstance(b, Binding) and b.id and b.description]
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -105,7 +103,7 @@ class ReaderScreen(Screen[None]):
             with Container(id="content"):
                 with Vertical(id="list-pane"):
                     yield Input(
-                        placeholder="/ search: words, 'exact, \"phrase\", !not, tag:later …",
+                        placeholder='/ search: words, \'exact, "phrase", !not, tag:later …',
                         id="search",
                     )
                     yield HeadlineList(id="items")
@@ -511,9 +509,7 @@ class ReaderScreen(Screen[None]):
                 self._export(Path(value).expanduser())
 
         self.app.push_screen(
-            PromptDialog(
-                "Export this view to (.md, .json, .jsonl or .csv)", value=str(default)
-            ),
+            PromptDialog("Export this view to (.md, .json, .jsonl or .csv)", value=str(default)),
             done,
         )
 

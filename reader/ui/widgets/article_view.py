@@ -62,7 +62,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("down,j", "scroll_down", "Down", show=False),
         Binding("up,k", "scroll_up", "Up", show=False),
         Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
         Binding("g,home", "scroll_home", "Top", show=False),
         Binding("G,end", "scroll_end", "Bottom", show=False),
     ]

@@ -1,0 +1,76 @@
+"""Search as you type in the app: results filter the list, matches are highlighted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from reader.config import Config
+from reader.ingest.parsed import ParsedDocument, ParsedItem
+from reader.library import Library
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reader import ReaderScreen
+from reader.ui.widgets.headline_list import HeadlineList
+
+TITLES = (
+    "Foot : Kanté rejoint Fenerbahçe pour deux saisons",
+    "Tempête Ophélie : vigilance rouge dans le Finistère",
+    "Kim Jong-un reçoit le ministre russe à Pyongyang",
+    "Markets: Paris and London close higher",
+)
+
+
+async def test_typing_filters_and_highlights(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as library:
+        items = tuple(ParsedItem("headline", title) for title in TITLES)
+        library.store_document(ParsedDocument(items=items), source_name="wire",
+                               source_kind="file", origin=None)  # fmt: skip
+        library.tag([library.list_items()[-1].id], ["later"])
+    app = ReaderApp(path, config=Config(), state_path=tmp_path / "state.json")
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("slash")
+        assert screen.query_one("#search", Input).has_focus
+        for key in "kante fenerb":
+            await pilot.press("space" if key == " " else key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        listing = screen.query_one(HeadlineList)
+        assert listing.count == 1
+        assert listing.current is not None and "Fenerbahçe" in listing.current.title
+        line = listing.render_line(0)
+        styled = [segment.text for segment in line if segment.style and segment.style.underline]
+        assert "Kanté" in styled and "Fenerb" in styled  # the matched characters
+        await pilot.press("enter")  # to the list
+        assert listing.has_focus
+        await pilot.press("slash", "escape")  # esc clears the search
+        await pilot.pause()
+        assert listing.count == 4
+        await pilot.press("slash", *"tag:later")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert listing.count == 1
+        assert listing.current is not None and listing.current.title == TITLES[0]
+
+
+async def test_no_results_and_bad_syntax_are_explained(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as library:
+        library.store_document(ParsedDocument(items=(ParsedItem("headline", TITLES[3]),)),
+                               source_name="wire", source_kind="file", origin=None)  # fmt: skip
+    app = ReaderApp(path, config=Config(), state_path=tmp_path / "state.json")
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("slash", *"zzzqqq")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Nothing matches “zzzqqq”" in screen.reader.text
+        screen.query_one("#search", Input).value = "after:yesterday"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "expects a date" in str(screen.query_one("#status").render())
