@@ -7,19 +7,26 @@ external-entity (XXE) attacks work, and no genuine feed needs them.
 
 Entries with a full body become articles; entries with only a title or a summary become
 headlines, keeping the summary (shortened) as their one block.
+
+Well-formed RSS, RDF and Atom feeds are first offered to a faster reader
+(reader.ingest.fastfeed); feedparser reads whatever it declines. Both readers only
+extract raw fields (EntryFields, FeedFields); every decision taken on them lives in
+document_from_fields below, which both call, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 import calendar
 import email.utils
+import enum
+import functools
 import io
 import json
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.decode import DecodeError, decode_bytes
@@ -27,7 +34,19 @@ from reader.ingest.detect import SNIFF_SIZE, detect_format
 from reader.ingest.parsed import Block, ItemKind, ParsedDocument, ParsedItem
 from reader.text import clean, strip_controls
 
-__all__ = ["FeedError", "derive_title", "html_to_blocks", "html_to_text", "parse_feed"]
+__all__ = [
+    "EntryFields",
+    "FeedError",
+    "FeedFields",
+    "FeedText",
+    "date_is_strict",
+    "derive_title",
+    "document_from_fields",
+    "first_date",
+    "html_to_blocks",
+    "html_to_text",
+    "parse_feed",
+]
 
 
 class FeedError(ValueError):
@@ -44,15 +63,143 @@ _WEB_SCHEMES = frozenset({"http", "https"})
 Entry = Mapping[str, Any]
 
 
-def parse_feed(data: bytes, *, fallback_name: str) -> ParsedDocument:
-    """Parse a saved RSS, RDF, Atom or JSON feed into headlines and articles."""
+def parse_feed(data: bytes, *, fallback_name: str, use_fast_path: bool = True) -> ParsedDocument:
+    """Parse a saved RSS, RDF, Atom or JSON feed into headlines and articles.
+
+    ``use_fast_path=False`` forces feedparser, so tests can compare the two readers.
+    """
     if detect_format(None, data[:SNIFF_SIZE]) == "jsonfeed":
         return _parse_json_feed(data, fallback_name)
     _refuse_entity_declarations(data)
+    if use_fast_path:
+        from reader.ingest.fastfeed import parse_well_formed
+
+        document = parse_well_formed(data, fallback_name=fallback_name)
+        if document is not None:
+            return document
     result = _run_feedparser(data)
     document = _document_from_feedparser(result, fallback_name)
     _require_feed(result, document)
     return document
+
+
+# --- fields both XML readers extract --------------------------------------------------
+
+
+# Named tuples rather than frozen dataclasses: a few are built per entry, and a frozen
+# dataclass costs several times more to build.
+class FeedText(NamedTuple):
+    """A text field as the feed has it; ``markup`` when it is HTML or XHTML, not plain text."""
+
+    value: str
+    markup: bool
+
+
+class EntryFields(NamedTuple):
+    """The raw fields of one RSS/RDF/Atom entry, before any decision is taken on them."""
+
+    title: FeedText | None = None
+    # Full content (content:encoded, Atom content), in document order.
+    contents: tuple[FeedText, ...] = ()
+    # description / Atom summary, if the entry has its own.
+    summary: FeedText | None = None
+    # RSS: the text of <author> or <dc:creator>. Atom: the <name> of each <author>.
+    author: str | None = None
+    author_names: tuple[str, ...] = ()
+    # The first non-empty date of published, updated, created; ``date_parsed`` is
+    # feedparser's reading of it, used only when the date is in no strict format.
+    date: str | None = None
+    date_parsed: time.struct_time | None = None
+    link: str | None = None
+    guid: str | None = None
+
+
+class FeedFields(NamedTuple):
+    """The raw channel/feed-level fields."""
+
+    is_atom: bool
+    title: FeedText | None = None
+    link: str | None = None
+    # Atom entries without an author inherit these (RFC 4287, 4.2.1).
+    author_names: tuple[str, ...] = ()
+
+
+def document_from_fields(
+    feed: FeedFields, entries: Iterable[EntryFields], fallback_name: str
+) -> ParsedDocument:
+    """The document both XML readers produce from the fields they extracted."""
+    site_url = _web_url(feed.link, None)
+    feed_author = _atom_author(feed.author_names) if feed.is_atom else None
+    items = []
+    for entry in entries:
+        author = _atom_author(entry.author_names) if feed.is_atom else _rss_author(entry.author)
+        item = _item_from_fields(entry, author or feed_author, site_url)
+        if item is not None:
+            items.append(item)
+    return ParsedDocument(
+        items=tuple(items),
+        source_name=_field_text(feed.title) or fallback_name,
+        source_kind="feed",
+        source_url=site_url,
+    )
+
+
+def _item_from_fields(
+    entry: EntryFields, author: str | None, base_url: str | None
+) -> ParsedItem | None:
+    title = _field_text(entry.title)
+
+    def summary() -> tuple[Block, ...]:
+        # feedparser copies the content into the summary when there is none of its own.
+        own = entry.summary
+        if own is None or any(own.value == content.value for content in entry.contents):
+            return ()
+        return _field_blocks(own)
+
+    return _build_item(
+        title=title,
+        body=_entry_body(entry.contents),
+        summary=summary,
+        author=author,
+        published=_feed_date(entry.date, entry.date_parsed),
+        url=_web_url(entry.link, base_url),
+        guid=_optional_clean(entry.guid),
+    )
+
+
+def _entry_body(contents: Iterable[FeedText]) -> tuple[Block, ...]:
+    """Blocks of the first content that has any."""
+    for content in contents:
+        blocks = _field_blocks(content)
+        if blocks:
+            return blocks
+    return ()
+
+
+def _field_text(field: FeedText | None) -> str:
+    """A one-line text from a title-like field."""
+    if field is None:
+        return ""
+    return html_to_text(field.value) if field.markup else clean(field.value)
+
+
+def _field_blocks(field: FeedText) -> tuple[Block, ...]:
+    if not field.value.strip():
+        return ()
+    return html_to_blocks(field.value) if field.markup else _text_blocks(field.value)
+
+
+def first_date(
+    candidates: Iterable[tuple[object, object]],
+) -> tuple[str | None, time.struct_time | None]:
+    """The first non-empty (raw, parsed) date of published, updated, created."""
+    for raw, parsed in candidates:
+        if raw:
+            return (
+                raw if isinstance(raw, str) else None,
+                parsed if isinstance(parsed, time.struct_time) else None,
+            )
+    return None, None
 
 
 # --- XML feeds -------------------------------------------------------------------------
@@ -115,64 +262,63 @@ def _bozo_reason(result: Any) -> str:
 
 def _document_from_feedparser(result: Any, fallback_name: str) -> ParsedDocument:
     feed: Entry = result.get("feed", {})
-    site_url = _web_url(feed.get("link"), None)
     is_atom = str(result.get("version", "")).startswith("atom")
-    # Atom entries without an author inherit the feed's (RFC 4287, 4.2.1).
-    feed_author = _atom_author(feed) if is_atom else None
-    items = []
-    for entry in result.get("entries", []):
-        author = (_atom_author(entry) if is_atom else _rss_author(entry)) or feed_author
-        item = _item_from_entry(entry, author, site_url)
-        if item is not None:
-            items.append(item)
-    name = _detail_text(feed.get("title"), feed.get("title_detail"))
-    return ParsedDocument(
-        items=tuple(items),
-        source_name=name or fallback_name,
-        source_kind="feed",
-        source_url=site_url,
+    fields = FeedFields(
+        is_atom=is_atom,
+        title=_feedparser_text(feed.get("title"), feed.get("title_detail")),
+        link=_str_or_none(feed.get("link")),
+        author_names=_feedparser_author_names(feed) if is_atom else (),
     )
+    entries = (_feedparser_entry(entry, is_atom) for entry in result.get("entries", []))
+    return document_from_fields(fields, entries, fallback_name)
 
 
-def _item_from_entry(entry: Entry, author: str | None, base_url: str | None) -> ParsedItem | None:
-    title = _detail_text(entry.get("title"), entry.get("title_detail"))
-    body = _entry_body(entry)
-    summary = _entry_summary(entry)
-    return _build_item(
-        title=title,
-        body=body,
-        summary=summary,
-        author=author,
-        published=_entry_date(entry),
-        url=_web_url(entry.get("link"), base_url),
-        guid=_optional_clean(entry.get("id")),
-    )
-
-
-def _entry_body(entry: Entry) -> tuple[Block, ...]:
-    """Blocks of the entry's full content (content:encoded, Atom content), if any."""
+def _feedparser_entry(entry: Entry, is_atom: bool) -> EntryFields:
     contents: Sequence[Entry] = entry.get("content") or ()
-    for content in contents:
-        blocks = _detail_blocks(content.get("value"), content)
-        if blocks:
-            return blocks
-    return ()
-
-
-def _entry_summary(entry: Entry) -> tuple[Block, ...]:
     summary = entry.get("summary")
-    contents: Sequence[Entry] = entry.get("content") or ()
-    # feedparser copies the content into "summary" when there is none of its own.
-    if any(summary == content.get("value") for content in contents):
-        return ()
-    return _detail_blocks(summary, entry.get("summary_detail"))
+    summary_detail = entry.get("summary_detail")
+    date, date_parsed = first_date(
+        # A generator: entry.get("updated") warns when only "published" is there.
+        (entry.get(key), entry.get(f"{key}_parsed"))
+        for key in ("published", "updated", "created")
+    )
+    return EntryFields(
+        title=_feedparser_text(entry.get("title"), entry.get("title_detail")),
+        contents=tuple(
+            FeedText(value, _is_markup(content))
+            for content in contents
+            if isinstance(value := content.get("value"), str)
+        ),
+        # Without a detail the summary is markup: it was copied from the content.
+        summary=FeedText(summary, summary_detail is None or _is_markup(summary_detail))
+        if isinstance(summary, str)
+        else None,
+        author=None if is_atom else _str_or_none(entry.get("author")),
+        author_names=_feedparser_author_names(entry) if is_atom else (),
+        date=date,
+        date_parsed=date_parsed,
+        link=_str_or_none(entry.get("link")),
+        guid=_str_or_none(entry.get("id")),
+    )
 
 
-def _atom_author(entry: Entry) -> str | None:
+def _feedparser_text(value: object, detail: Mapping[str, Any] | None) -> FeedText | None:
+    return FeedText(value, _is_markup(detail)) if isinstance(value, str) else None
+
+
+def _feedparser_author_names(entry: Entry) -> tuple[str, ...]:
     # feedparser's combined "author" string can mix up e-mail addresses; names are safe.
     authors: Sequence[Entry] = entry.get("authors") or ()
-    names = [clean(str(a.get("name") or "")) for a in authors]
-    return ", ".join(n for n in names if n) or None
+    return tuple(str(author.get("name") or "") for author in authors)
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _atom_author(names: Iterable[str]) -> str | None:
+    cleaned = (clean(name) for name in names)
+    return ", ".join(name for name in cleaned if name) or None
 
 
 # "jane@example.com (Jane Doe)" and "Jane Doe <jane@example.com>", as RSS <author> has it.
@@ -180,21 +326,12 @@ _EMAIL_THEN_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
 _NAME_THEN_EMAIL = re.compile(r"^(?P<name>[^<>]+?)\s*<\S+@\S+>$")
 
 
-def _rss_author(entry: Entry) -> str | None:
-    raw = entry.get("author")
-    if not isinstance(raw, str):
+def _rss_author(raw: str | None) -> str | None:
+    if raw is None:
         return None
     author = clean(raw)
     match = _EMAIL_THEN_NAME.match(author) or _NAME_THEN_EMAIL.match(author)
     return (match.group("name").strip() if match else author) or None
-
-
-def _entry_date(entry: Entry) -> datetime | None:
-    for key in ("published", "updated", "created"):
-        raw = entry.get(key)
-        if raw:
-            return _feed_date(raw if isinstance(raw, str) else None, entry.get(f"{key}_parsed"))
-    return None
 
 
 # --- dates -----------------------------------------------------------------------------
@@ -208,16 +345,36 @@ def _feed_date(raw: str | None, parsed: time.struct_time | None) -> datetime | N
     ISO 8601 and RFC 822 strings are checked strictly (feedparser quietly turns
     "2025-13-45" into a date next year); other formats are left to feedparser.
     """
-    if raw and _ISO_DATE.match(raw):
-        return _iso_date(raw)
-    if raw and email.utils.parsedate_tz(raw) is not None:
-        return _rfc822_date(raw)
+    if raw:
+        strict = _strict_date(raw)
+        if not isinstance(strict, _Lenient):
+            return strict
     if parsed is None:
         return None
     try:
         return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
     except (OverflowError, ValueError, OSError):
         return None
+
+
+class _Lenient(enum.Enum):
+    """A date in neither strict format: only feedparser's reading of it counts."""
+
+    DATE = 0
+
+
+# Cached because the fast reader asks date_is_strict about each date it extracts just
+# before _feed_date converts it: the second parse comes for free.
+@functools.lru_cache(maxsize=1024)
+def _strict_date(raw: str) -> datetime | _Lenient | None:
+    if _ISO_DATE.match(raw):
+        return _iso_date(raw)
+    return _rfc822_date(raw)
+
+
+def date_is_strict(raw: str) -> bool:
+    """True when _feed_date decides ``raw`` by itself, without feedparser's reading."""
+    return not isinstance(_strict_date(raw), _Lenient)
 
 
 def _iso_date(raw: str) -> datetime | None:
@@ -227,11 +384,14 @@ def _iso_date(raw: str) -> datetime | None:
         return None
 
 
-def _rfc822_date(raw: str) -> datetime | None:
+def _rfc822_date(raw: str) -> datetime | _Lenient | None:
+    """An RFC 822 date, None if invalid, _Lenient.DATE if not in RFC 822 form at all."""
     try:
         return _as_utc(email.utils.parsedate_to_datetime(raw))
     except (ValueError, TypeError, OverflowError):
-        return None
+        # Most dates are valid: telling "invalid" from "another format" costs a second
+        # parse, so only failures pay for it.
+        return None if email.utils.parsedate_tz(raw) is not None else _Lenient.DATE
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -275,13 +435,13 @@ def _json_item(
     html = _json_str(raw, "content_html")
     text = _json_str(raw, "content_text")
     body = html_to_blocks(html) if html else _text_blocks(text or "")
-    summary = _text_blocks(_json_str(raw, "summary") or "")
+    summary = _json_str(raw, "summary") or ""
     published = _json_str(raw, "date_published") or _json_str(raw, "date_modified")
     guid = raw.get("id")
     return _build_item(
         title=_optional_clean(_json_str(raw, "title")) or "",
         body=body,
-        summary=summary,
+        summary=lambda: _text_blocks(summary),
         author=_json_author(raw) or feed_author,
         published=_feed_date(published, None),
         url=_web_url(_json_str(raw, "url") or _json_str(raw, "external_url"), base_url),
@@ -313,18 +473,24 @@ def _build_item(
     *,
     title: str,
     body: tuple[Block, ...],
-    summary: tuple[Block, ...],
+    summary: Callable[[], tuple[Block, ...]],
     author: str | None,
     published: datetime | None,
     url: str | None,
     guid: str | None,
 ) -> ParsedItem | None:
-    """An article if the body is full, else a headline; None if there is nothing at all."""
+    """An article if the body is full, else a headline; None if there is nothing at all.
+
+    ``summary`` is only called for headlines: an article never shows it, and converting
+    its HTML is wasted work.
+    """
     kind: ItemKind = "article" if _is_full_body(body, title) else "headline"
-    blocks = body if kind == "article" else _summary_block(summary or body, title)
+    # An article always has a body, so only a headline can need the summary below.
+    summary_blocks = summary() if kind == "headline" else ()
+    blocks = body if kind == "article" else _summary_block(summary_blocks or body, title)
     title_derived = False
     if not title:
-        title = derive_title(body or summary)
+        title = derive_title(body or summary_blocks)
         title_derived = bool(title)
     if not title and url:
         title, title_derived = url, True
@@ -415,23 +581,6 @@ def _web_url(raw: object, base: str | None) -> str | None:
 # --- HTML and text fragments -----------------------------------------------------------
 
 
-def _detail_text(value: object, detail: Mapping[str, Any] | None) -> str:
-    """A one-line text from a feedparser value whose detail says text or HTML."""
-    if not isinstance(value, str):
-        return ""
-    if _is_markup(detail):
-        return html_to_text(value)
-    return clean(value)
-
-
-def _detail_blocks(value: object, detail: Mapping[str, Any] | None) -> tuple[Block, ...]:
-    if not isinstance(value, str) or not value.strip():
-        return ()
-    if _is_markup(detail) or detail is None:
-        return html_to_blocks(value)
-    return _text_blocks(value)
-
-
 def _is_markup(detail: Mapping[str, Any] | None) -> bool:
     content_type = str(detail.get("type", "")) if detail else ""
     return "html" in content_type
@@ -452,7 +601,7 @@ _DROPPED = frozenset(
         "canvas", "form", "button", "select", "textarea", "input", "audio", "video", "map", "head",
         "title", "meta", "link", "nav",
     }
-)
+)  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_TAGS = frozenset(
     {
@@ -461,18 +610,15 @@ _BLOCK_TAGS = frozenset(
         "caption", "figure", "figcaption", "address", "hr", "details", "summary", "center", "body",
         "html",
     }
-)
+)  # fmt: skip
 
 
 def html_to_blocks(markup: str) -> tuple[Block, ...]:
     """Paragraph and heading blocks from an HTML fragment (feed content, summaries)."""
-    root = _parse_fragment(markup)
-    if root is None:
-        return ()
-    builder = _BlockBuilder()
-    builder.walk(root)
-    builder.flush()
-    return tuple(builder.blocks)
+    # Without a tag or an entity, the HTML parser would hand the text back unchanged.
+    if "<" not in markup and "&" not in markup:
+        return _plain_fragment_blocks(markup)
+    return _parsed_fragment_blocks(markup)
 
 
 def html_to_text(markup: str) -> str:
@@ -480,18 +626,70 @@ def html_to_text(markup: str) -> str:
     return " ".join(block.text for block in html_to_blocks(markup))
 
 
+def _plain_fragment_blocks(markup: str) -> tuple[Block, ...]:
+    """What _parsed_fragment_blocks gives for text without tags or entities.
+
+    One block (source newlines are spaces in HTML), if anything is left once cleaned.
+    """
+    text = clean(_strip_controls(markup).replace("\n", " "))
+    return (Block(text),) if text else ()
+
+
+def _parsed_fragment_blocks(markup: str) -> tuple[Block, ...]:
+    body = _parse_fragment(markup)
+    if body is None:
+        return ()
+    builder = _BlockBuilder()
+    # The body stands for the <div> lxml.html.fragment_fromstring would wrap the
+    # fragment in: both are blocks, and the body's tail is no part of the fragment.
+    builder.element(body, "div")
+    builder.flush()
+    return tuple(builder.blocks)
+
+
+# lxml.html's own test for a whole document rather than a fragment.
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
+
+
 def _parse_fragment(markup: str) -> Any:
+    """The <body> holding the fragment, as lxml.html.fragment_fromstring parses it.
+
+    A plain lxml.etree HTML parser is used: lxml.html's own builds its richer element
+    classes for every node, which only costs time here.
+    """
     import lxml.etree
-    import lxml.html
 
     # libxml2 rejects control characters; they would be stripped by clean() anyway.
-    markup = strip_controls(markup)
+    markup = _strip_controls(markup)
     if not markup.strip():
         return None
+    if not _FULL_HTML.match(markup):
+        markup = f"<html><body>{markup}</body></html>"
     try:
-        return lxml.html.fragment_fromstring(markup, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
+        document = lxml.etree.fromstring(markup, _html_parser())
+    except (lxml.etree.LxmlError, ValueError):
         return None
+    bodies = [] if document is None else [e for e in document if e.tag == "body"]
+    return bodies[0] if len(bodies) == 1 else None
+
+
+def _strip_controls(markup: str) -> str:
+    """strip_controls(markup), without its regular expressions when it has nothing to do.
+
+    It only removes non-printable characters and escape sequences (which start with
+    one), and keeps tabs and newlines; most feed content has no other non-printable
+    character.
+    """
+    if markup.replace("\n", "").replace("\t", "").isprintable():
+        return markup
+    return strip_controls(markup)
+
+
+@functools.cache
+def _html_parser() -> Any:
+    import lxml.etree
+
+    return lxml.etree.HTMLParser()
 
 
 class _BlockBuilder:
@@ -506,37 +704,49 @@ class _BlockBuilder:
         self._parts: list[str] = []
         self._in_pre = 0
 
-    def walk(self, element: Any) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.lower()
-        if tag and tag not in _DROPPED:
-            self._element(element, tag)
-        self._text(element.tail)
-
-    def _element(self, element: Any, tag: str) -> None:
+    def element(self, element: Any, tag: str) -> None:
+        """Collect what ``element`` holds (not its tail); ``tag`` is its lower-case name."""
         if tag == "br":
             self._parts.append("\n")
             return
         is_block = tag in _BLOCK_TAGS or tag in _HEADINGS
         if is_block:
             self.flush()
-        self._in_pre += tag == "pre"
-        self._text(element.text)
+        is_pre = tag == "pre"
+        self._in_pre += is_pre
+        # Read .text and .tail once: lxml builds a new string on every access.
+        text = element.text
+        if text:
+            self._text(text)
         for child in element:
-            self.walk(child)
-        self._in_pre -= tag == "pre"
+            child_tag = child.tag
+            # Comments and processing instructions have a function as their tag.
+            if isinstance(child_tag, str):
+                child_tag = child_tag.lower()
+                if child_tag not in _DROPPED:
+                    self.element(child, child_tag)
+            tail = child.tail
+            if tail:
+                self._text(tail)
+        self._in_pre -= is_pre
         if is_block:
             self.flush(heading=tag in _HEADINGS)
 
-    def _text(self, text: str | None) -> None:
-        if text:
-            # Source newlines are plain whitespace in HTML, except inside <pre>.
-            self._parts.append(text if self._in_pre else text.replace("\n", " "))
+    def _text(self, text: str) -> None:
+        # Source newlines are plain whitespace in HTML, except inside <pre>.
+        self._parts.append(text if self._in_pre else text.replace("\n", " "))
 
     def flush(self, *, heading: bool = False) -> None:
+        if not self._parts:
+            return
         joined = "".join(self._parts)
         self._parts.clear()
-        for piece in _BLANK_LINE.split(joined):
+        # Only <br> and <pre> bring newlines, hence blank lines; whitespace alone cleans
+        # to nothing, so it is not worth cleaning.
+        pieces = _BLANK_LINE.split(joined) if "\n" in joined else (joined,)
+        for piece in pieces:
+            if piece.isspace():
+                continue
             text = clean(piece)
             if text:
                 self.blocks.append(Block(text, heading=heading))

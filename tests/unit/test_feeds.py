@@ -1,10 +1,15 @@
-"""Feed import: RSS 2.0, RSS 1.0/RDF, Atom, JSON Feed, malformed and hostile feeds."""
+"""Feed import: RSS 2.0, RSS 1.0/RDF, Atom, JSON Feed, malformed and hostile feeds.
+
+Every test runs twice: with the lxml fast path (reader.ingest.fastfeed), which reads the
+well-formed feeds here, and with feedparser alone.
+"""
 
 from __future__ import annotations
 
 import codecs
 import json
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +20,16 @@ from reader.ingest.feeds import FeedError, html_to_blocks, html_to_text, parse_f
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
+
+
+@pytest.fixture(scope="module", autouse=True, params=["fast path", "feedparser only"])
+def reader_path(request: pytest.FixtureRequest) -> Iterator[str]:
+    with pytest.MonkeyPatch.context() as patch:
+        if request.param == "feedparser only":
+            patch.setattr(
+                "reader.ingest.fastfeed.parse_well_formed", lambda data, *, fallback_name: None
+            )
+        yield request.param
 
 
 def parse_fixture(name: str) -> ParsedDocument:
@@ -39,7 +54,7 @@ def rss(items: str, channel_title: str = "<title>Test channel</title>") -> bytes
 
 
 @pytest.fixture(scope="module")
-def courrier() -> ParsedDocument:
+def courrier(reader_path: str) -> ParsedDocument:
     return parse_fixture("rss2-courrier.xml")
 
 
@@ -222,9 +237,10 @@ def test_rss091_with_public_doctype_is_accepted() -> None:
 
 
 def test_utf16_feed() -> None:
-    text = '<?xml version="1.0" encoding="utf-16"?>' + rss(
-        "<item><title>Été indien à Brest</title></item>"
-    ).decode().split("?>", 1)[1]
+    text = (
+        '<?xml version="1.0" encoding="utf-16"?>'
+        + rss("<item><title>Été indien à Brest</title></item>").decode().split("?>", 1)[1]
+    )
     data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
     (item,) = parse_feed(data, fallback_name="x").items
     assert item.title == "Été indien à Brest"
@@ -305,7 +321,7 @@ def test_rdf_feed() -> None:
 
 
 @pytest.fixture(scope="module")
-def workshop() -> ParsedDocument:
+def workshop(reader_path: str) -> ParsedDocument:
     return parse_fixture("atom-workshop.atom")
 
 
@@ -366,7 +382,7 @@ def test_atom_invalid_date_and_non_web_id(workshop: ParsedDocument) -> None:
 
 
 @pytest.fixture(scope="module")
-def harbour() -> ParsedDocument:
+def harbour(reader_path: str) -> ParsedDocument:
     return parse_fixture("jsonfeed-harbour.json")
 
 
@@ -549,3 +565,67 @@ def test_html_to_text_and_empty_input() -> None:
     assert html_to_blocks("") == ()
     assert html_to_blocks("   \n ") == ()
     assert html_to_text("5 < 6 & [x]") == "5 < 6 & [x]"
+
+
+def test_control_stripping_shortcut_changes_nothing() -> None:
+    import random
+
+    from reader.ingest.feeds import _strip_controls
+    from reader.text import strip_controls
+
+    pieces = ["a", "é", " ", "\n", "\t", "\r", "\xa0", "\x1b[31m", "\x1b]0;t\x07", "\x9b1m", "\x00"]
+    pieces += [
+        "\x7f",
+        "\x85",
+        "\u200e",
+        "\u202e",
+        "\u2066",
+        "\ufeff",
+        "\u2028",
+        "<p>",
+        "😀",
+        "[31m",
+    ]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _strip_controls(text) == strip_controls(text), repr(text)
+
+
+def test_entities_without_tags_are_decoded() -> None:
+    assert html_to_text("Caf&eacute; &amp; cr&egrave;me") == "Café & crème"
+
+
+def test_text_without_markup_is_one_paragraph() -> None:
+    assert html_to_blocks("Plain words,\n  on two lines.") == (Block("Plain words, on two lines."),)
+    assert html_to_blocks(" \x1b[31m \n") == ()
+
+
+def test_leading_character_reference_to_a_control_keeps_the_text() -> None:
+    # The escape sequence is stripped like any other; the paragraph is not lost with it.
+    assert html_to_blocks("&#27;[31mRed alert<p>Second</p>") == (
+        Block("Red alert"),
+        Block("Second"),
+    )
+
+
+def test_an_article_never_converts_its_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.ingest.feeds as feeds
+
+    converted: list[str] = []
+    original = feeds.html_to_blocks
+
+    def recording(markup: str) -> tuple[Block, ...]:
+        converted.append(markup)
+        return original(markup)
+
+    monkeypatch.setattr(feeds, "html_to_blocks", recording)
+    body = "".join(f"<p>Paragraph {n} has enough words to count as a body.</p>" for n in range(4))
+    data = rss(
+        "<item><title>Full story</title><description>&lt;p&gt;The teaser.&lt;/p&gt;</description>"
+        '<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<![CDATA[{body}]]></content:encoded></item>"
+    )
+    (item,) = parse_feed(data, fallback_name="x").items
+    assert item.kind == "article"
+    assert converted == [body]
