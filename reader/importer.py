@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.ingest.files import expand_paths
+from reader.ingest.parsed import ParsedDocument
 from reader.ingest.reading import InputError, read_document
 from reader.library import Library, LibraryError
+
+PARALLEL_MIN_FILES = 4
+"""Below this many files a worker process costs more than it saves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +53,52 @@ class ImportReport:
 
 ProgressCallback = Callable[[int, int, Path], None]
 FailureCallback = Callable[[FileFailure], None]
+ReadResult = ParsedDocument | str  # a document, or why the file could not be read
+
+
+def _read(path: Path, max_bytes: int) -> ReadResult:
+    """Parse one file; any failure becomes its one-line reason (runs in worker processes)."""
+    try:
+        return read_document(path, max_bytes=max_bytes)
+    except InputError as error:
+        return str(error)
+    except RecursionError:
+        return "too deeply nested to read"
+    except Exception as error:  # a parser bug must cost one file, never the whole import
+        return f"unexpected error while reading ({type(error).__name__}: {error})"
+
+
+def _parallel_reads(files: Sequence[Path], max_bytes: int) -> Iterator[ReadResult]:
+    """Parse in worker processes, a few files ahead, yielding results in file order.
+
+    Parsing is CPU-bound Python; storing happens in this process meanwhile, so with two
+    cores the two overlap. The look-ahead is bounded so parsed files never pile up.
+    """
+    workers = max(1, min(len(files), (os.cpu_count() or 1)))
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    executor: Executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    with executor:
+        pending: deque[Future[ReadResult]] = deque()
+        queue = iter(files)
+        for path in queue:
+            pending.append(executor.submit(_read, path, max_bytes))
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            result = pending.popleft().result()
+            for path in queue:
+                pending.append(executor.submit(_read, path, max_bytes))
+                break
+            yield result
+
+
+def _reads(files: Sequence[Path], max_bytes: int, parallel: bool) -> Iterator[ReadResult]:
+    if parallel and len(files) >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) > 1:
+        yield from _parallel_reads(files, max_bytes)
+    else:
+        for path in files:
+            yield _read(path, max_bytes)
 
 
 def import_files(
@@ -57,14 +111,18 @@ def import_files(
     on_progress: ProgressCallback | None = None,
     on_failure: FailureCallback | None = None,
     report: ImportReport | None = None,
+    parallel: bool = True,
 ) -> ImportReport:
     """Import each file; a bad file is reported and skipped, the others go on."""
     report = report if report is not None else ImportReport()
-    for index, path in enumerate(files):
+    for index, (path, result) in enumerate(zip(files, _reads(files, max_bytes, parallel),
+                                               strict=True)):  # fmt: skip
         if on_progress is not None:
             on_progress(index, len(files), path)
         try:
-            document = read_document(path, max_bytes=max_bytes)
+            if isinstance(result, str):
+                raise InputError(result)
+            document = result
             counts = library.store_document(
                 document,
                 source_name=source or document.source_name or path.name,

@@ -32,6 +32,14 @@ def clean_multiline(raw: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
+# Anything clean() must do more than fold whitespace for: controls, escapes, odd spaces.
+_NEEDS_CLEANING = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 def clean(raw: str) -> str:
     """One clean line: NFC, no controls or escapes, all whitespace collapsed to single spaces."""
+    # Fast path for the common case (imports call this for every paragraph): text that is
+    # already NFC and has no control character only needs its whitespace folded.
+    if _NEEDS_CLEANING.search(raw) is None and unicodedata.is_normalized("NFC", raw):
+        return " ".join(raw.split())
     return " ".join(clean_multiline(raw).split())

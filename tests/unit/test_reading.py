@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.importer import import_paths
+from reader.importer import import_files, import_paths
+from reader.ingest.parsed import ParsedDocument
 from reader.ingest.reading import InputError, read_document
 from reader.library import ItemFilter, Library
 
@@ -107,4 +108,55 @@ def test_mixed_folder_imports_good_files_and_reports_bad_ones(tmp_path: Path) ->
     assert sorted(failures) == [
         f"{folder / 'bomb.xml'}: refuses DTD entity declarations",
         f"{folder / 'empty.txt'}: empty file",
+    ]
+
+
+def _library_snapshot(path: Path) -> list[tuple[str, str, str]]:
+    with Library.open(path) as library:
+        return sorted((i.source, i.kind, i.title) for i in library.list_items())
+
+
+def test_parallel_import_stores_what_a_serial_import_stores(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for name in ("rss2-courrier.xml", "atom-workshop.atom", "rdf-observatory.rdf"):
+        _copy(DATA / "feeds" / name, folder / name)
+    for fixture in sorted((DATA / "textdump").glob("*.txt"))[:5]:
+        _copy(fixture, folder / fixture.name)
+    (folder / "empty.txt").write_bytes(b"")
+    reports = []
+    for name, parallel in (("serial", False), ("parallel", True)):
+        with Library.open(tmp_path / f"{name}.sqlite3") as library:
+            files = sorted(folder.iterdir())
+            reports.append(import_files(library, files, max_bytes=LIMIT, parallel=parallel))
+    serial, parallel_report = reports
+    assert serial.summary_line() == parallel_report.summary_line()
+    assert serial.failures == parallel_report.failures
+    assert _library_snapshot(tmp_path / "serial.sqlite3") == _library_snapshot(
+        tmp_path / "parallel.sqlite3"
+    )
+
+
+def test_a_parser_crash_costs_one_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.importer as importer
+
+    good = tmp_path / "good.txt"
+    good.write_text("A headline that is fine\n")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Another headline\n")
+    real = importer.read_document  # type: ignore[attr-defined]
+
+    def flaky(path: Path, *, max_bytes: int) -> ParsedDocument:
+        if path.name == "bad.txt":
+            raise KeyError("surprise")
+        return real(path, max_bytes=max_bytes)
+
+    monkeypatch.setattr(importer, "read_document", flaky)
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        report = import_files(library, [bad, good], max_bytes=LIMIT, parallel=False)
+        assert library.count_items() == 1
+    assert report.files == 1
+    assert [str(f) for f in report.failures] == [
+        f"{bad}: unexpected error while reading (KeyError: 'surprise')"
     ]
