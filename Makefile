@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PYTEST_ARGS ?= -n auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint format snapshots-update bench corpus clean
+.PHONY: help run test check lint format snapshots-update screenshots bench corpus clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -47,11 +47,16 @@ format: $(VENV)/.dev-installed ## apply ruff's fixes and formatting
 snapshots-update: $(VENV)/.dev-installed ## accept new UI snapshots (review the report first)
 	$(BIN)/python -m pytest tests/ui --snapshot-update
 
+screenshots: $(VENV)/.dev-installed ## regenerate the README screenshots (docs/*.svg)
+	$(BIN)/python docs/make_screenshots.py
+
 corpus: $(VENV)/.dev-installed ## synthetic corpus of 100k items in /tmp/reader-corpus-100k
 	$(BIN)/python benchmarks/make_corpus.py --items 100000 --out /tmp/reader-corpus-100k
 
-bench: $(VENV)/.dev-installed ## run the benchmarks (minutes; not part of make test)
+bench: $(VENV)/.dev-installed ## run the benchmarks (many minutes; never part of make test)
 	$(BIN)/python benchmarks/import_bench.py
+	$(BIN)/python benchmarks/search_bench.py --sizes 100000
+	$(BIN)/python benchmarks/app_bench.py
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,50 @@
+"""Regenerate the README screenshots from the bundled sample library.
+
+    .venv/bin/python docs/make_screenshots.py
+
+Imports sample_data/ into a temporary library, drives the app headless with Pilot and
+saves SVG screenshots next to this file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from reader.config import Config
+from reader.importer import import_files
+from reader.library import Library
+from reader.sample import sample_files
+from reader.ui.app import ReaderApp
+
+HERE = Path(__file__).resolve().parent
+
+
+async def main_screen(library: Path, state: Path) -> None:
+    app = ReaderApp(library, config=Config(), state_path=state)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"voltera", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        app.save_screenshot("screenshot-main.svg", str(HERE))
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as scratch:
+        library = Path(scratch) / "sample.sqlite3"
+        with Library.open(library) as opened:
+            import_files(opened, sample_files(), max_bytes=Config().max_file_bytes)
+        asyncio.run(main_screen(library, Path(scratch) / "state.json"))
+    print(f"screenshots written to {HERE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
