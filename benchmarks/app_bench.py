@@ -91,21 +91,29 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 class FrameClock:
-    """Records when the app writes each frame (headless too), to time key -> repaint."""
+    """Records when the app writes each frame (headless too), to time key -> repaint.
+
+    Each frame is stored with the query whose results the screen showed when it was
+    written, so a search keystroke is timed to the first frame showing its results.
+    """
 
     def __init__(self, app: Any) -> None:
-        self.frames: list[float] = []
+        self.frames: list[tuple[float, str]] = []
         original = app._display
 
         def display(screen: Any, renderable: Any) -> None:
             original(screen, renderable)
             if renderable is not None:
-                self.frames.append(time.perf_counter())
+                shown = getattr(screen, "shown_query", "")
+                self.frames.append((time.perf_counter(), shown))
 
         app._display = display
 
-    def first_after(self, moment: float) -> float | None:
-        return next((frame for frame in self.frames if frame >= moment), None)
+    def first_after(self, moment: float, showing: str | None = None) -> float | None:
+        for when, shown in self.frames:
+            if when >= moment and (showing is None or shown == showing):
+                return when
+        return None
 
 
 async def measure_keys(library: Path) -> tuple[list[float], list[float]]:
@@ -142,11 +150,10 @@ async def measure_keys(library: Path) -> tuple[list[float], list[float]]:
                 # Wait until the list shows this query's results (the worker answered),
                 # then take the first frame written after that.
                 deadline = started + 10
-                while time.perf_counter() < deadline and screen.shown_query != typed.strip():
+                wanted = typed.strip()
+                while time.perf_counter() < deadline and clock.first_after(started, wanted) is None:
                     await pilot.pause(0.001)
-                shown = time.perf_counter()
-                await pilot.pause()
-                frame = clock.first_after(shown)
+                frame = clock.first_after(started, wanted)
                 if frame is not None:
                     search_times.append((frame - started) * 1000)
     return j_times, search_times

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from reader.library import ItemSummary
 from reader.text import strip_controls
@@ -94,6 +95,8 @@ class HeadlineList(ScrollView, can_focus=True):
         self._count = 0
         self.selected_ids: set[int] = set()
         self.story_sizes: dict[int, int] = {}
+        self._style_key: tuple[object, ...] = ()
+        self._styles: dict[str, Style] = {}
 
     # ------------------------------------------------------------------ data
     @property
@@ -109,7 +112,11 @@ class HeadlineList(ScrollView, can_focus=True):
         self._source = source
         self._rows.clear()
         self._count = source.count()
-        self.virtual_size = Size(self.size.width, self._count)
+        # Without the reactive's layout pass (as Widget._size_updated does): a new list
+        # repaints this widget only instead of re-arranging the screen on every keystroke.
+        size = Size(self.size.width, self._count)
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
         index = self.index_of(keep_item) if keep_item is not None else None
         self.set_reactive(HeadlineList.cursor, 0)
         self.cursor = index if index is not None else 0
@@ -218,6 +225,19 @@ class HeadlineList(ScrollView, can_focus=True):
             self.cursor = index
 
     # ------------------------------------------------------------------ drawing
+    def _style(self, name: str, partial: bool = True) -> Style:
+        """Component styles, computed once per theme and focus state (hot path)."""
+        key = (self.app.theme, self.has_focus)
+        if key != self._style_key:
+            self._style_key = key
+            self._styles = {}
+        cache_name = f"{name}:{partial}"
+        style = self._styles.get(cache_name)
+        if style is None:
+            style = self.get_component_rich_style(name, partial=partial)
+            self._styles[cache_name] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
@@ -230,17 +250,17 @@ class HeadlineList(ScrollView, can_focus=True):
                 )
             return Strip.blank(width, base)
         if index == self.cursor:
-            base = base + self.get_component_rich_style("headline-list--cursor")
+            base = base + self._style("headline-list--cursor", partial=False)
         elif row.id in self.selected_ids:
-            base = base + self.get_component_rich_style("headline-list--selected")
+            base = base + self._style("headline-list--selected", partial=False)
         segments = self._row_segments(row, width, base)
         return Strip(segments).crop_extend(0, width, base)
 
     def _row_segments(self, row: ItemSummary, width: int, base: Style) -> list[Segment]:
-        meta = base + self.get_component_rich_style("headline-list--meta", partial=True)
+        meta = base + self._style("headline-list--meta")
         title_style = base
         if not row.read:
-            title_style += self.get_component_rich_style("headline-list--unread", partial=True)
+            title_style += self._style("headline-list--unread")
         marker = ("✓" if row.id in self.selected_ids else "●") if not row.read else " "
         if row.id in self.selected_ids and row.read:
             marker = "✓"
@@ -264,7 +284,7 @@ class HeadlineList(ScrollView, can_focus=True):
         segments.extend(self._title_segments(title, row.id, title_style))
         padding = width - len(left) - len(title) - len(right) - len(tag_text)
         if tag_text:
-            tag_style = base + self.get_component_rich_style("headline-list--tag", partial=True)
+            tag_style = base + self._style("headline-list--tag")
             segments.append(Segment(tag_text, tag_style))
         segments.append(Segment(" " * max(0, padding), base))
         segments.append(Segment(right, meta))
@@ -274,7 +294,7 @@ class HeadlineList(ScrollView, can_focus=True):
         spans: Spans = self._source.title_spans(item_id) if self._source else ()
         if not spans:
             return [Segment(title, style)]
-        match = style + self.get_component_rich_style("headline-list--match", partial=True)
+        match = style + self._style("headline-list--match")
         segments: list[Segment] = []
         position = 0
         for start, end in sorted(spans):
