@@ -58,6 +58,9 @@ _FULL_BODY_PARAGRAPHS = 2
 _FULL_BODY_CHARS = 300
 _TITLE_LIMIT = 100
 _SUMMARY_LIMIT = 600
+# A description this long, in this many paragraphs, holds the article itself.
+_WHOLE_ARTICLE_PARAGRAPHS = 3
+_WHOLE_ARTICLE_CHARS = 700
 _WEB_SCHEMES = frozenset({"http", "https"})
 
 Entry = Mapping[str, Any]
@@ -148,17 +151,25 @@ def _item_from_fields(
     entry: EntryFields, author: str | None, base_url: str | None
 ) -> ParsedItem | None:
     title = _field_text(entry.title)
+    body = _entry_body(entry.contents)
+    own_summary: tuple[Block, ...] | None = None
 
     def summary() -> tuple[Block, ...]:
-        # feedparser copies the content into the summary when there is none of its own.
-        own = entry.summary
-        if own is None or any(own.value == content.value for content in entry.contents):
-            return ()
-        return _field_blocks(own)
+        nonlocal own_summary
+        if own_summary is None:
+            # feedparser copies the content into the summary when there is none of its own.
+            own = entry.summary
+            duplicate = own is not None and any(own.value == c.value for c in entry.contents)
+            own_summary = () if own is None or duplicate else _field_blocks(own)
+        return own_summary
 
+    if not body and _is_whole_article(summary(), title):
+        # Many feeds put the whole article in <description> and have no content element:
+        # several long paragraphs there are a body, not a summary.
+        body = summary()
     return _build_item(
         title=title,
-        body=_entry_body(entry.contents),
+        body=body,
         summary=summary,
         author=author,
         published=_feed_date(entry.date, entry.date_parsed),
@@ -514,6 +525,17 @@ def _is_full_body(body: tuple[Block, ...], title: str) -> bool:
     if length <= 2 * len(title):
         return False
     return paragraphs >= _FULL_BODY_PARAGRAPHS or length >= _FULL_BODY_CHARS
+
+
+def _is_whole_article(blocks: tuple[Block, ...], title: str) -> bool:
+    """A description that is an article: a full body by a stricter measure than content."""
+    paragraphs = sum(1 for block in blocks if not block.heading)
+    length = sum(len(block.text) for block in blocks)
+    return (
+        paragraphs >= _WHOLE_ARTICLE_PARAGRAPHS
+        and length >= _WHOLE_ARTICLE_CHARS
+        and length > 2 * len(title)
+    )
 
 
 def _summary_block(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:

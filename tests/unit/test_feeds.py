@@ -168,16 +168,31 @@ def test_summary_repeating_the_title_is_dropped() -> None:
 
 
 def test_long_summary_is_shortened_to_one_block() -> None:
-    paragraph = "Word " * 60
+    paragraph = "Word " * 90
     data = rss(
         f"<item><title>Long summary</title><description>&lt;p&gt;{paragraph}&lt;/p&gt;"
-        f"&lt;p&gt;{paragraph}&lt;/p&gt;&lt;p&gt;{paragraph}&lt;/p&gt;</description></item>"
+        f"&lt;p&gt;{paragraph}&lt;/p&gt;</description></item>"
     )
     (item,) = parse_feed(data, fallback_name="x").items
     assert item.kind == "headline"
     assert len(item.blocks) == 1
     assert len(item.blocks[0].text) <= 600
     assert item.blocks[0].text.endswith("Word…")
+
+
+def test_whole_article_in_the_description_is_an_article() -> None:
+    paragraphs = [
+        f"Paragraph {n} of the harbour report, with enough words to read like a real one, "
+        "naming the quay, the crane operators and the tide tables they work around." * 2
+        for n in range(1, 5)
+    ]
+    html = "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in paragraphs)
+    data = rss(
+        f"<item><title>Cranes idle at the harbour</title><description>{html}</description></item>"
+    )
+    (item,) = parse_feed(data, fallback_name="x").items
+    assert item.kind == "article"
+    assert [block.text for block in item.blocks] == paragraphs
 
 
 def test_author_forms() -> None:
