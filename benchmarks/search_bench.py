@@ -46,7 +46,7 @@ from reader.search.normalize import fold_words
 TARGET_P95_MS = {100_000: 30.0, 1_000_000: 100.0}
 TARGET_PEAK_MB = 1024
 ITEMS_PER_DOCUMENT = 500
-CACHE_FORMAT = 1  # bump when the loader changes what a cached library holds
+CACHE_FORMAT = 2  # bump when the loader changes what a cached library holds
 
 
 def _peak_rss_mb() -> float:

@@ -69,8 +69,13 @@ MIGRATIONS: tuple[str, ...] = (
     # v2: the search index, filled and kept in step by reader/search/index.py; a library
     # upgraded from v1 is indexed in full on its first search or import.
     """
+    -- titles, with prefix indexes: the as-you-type tier
+    CREATE VIRTUAL TABLE search_titles USING fts5 (
+        title, content = '', tokenize = 'ascii', prefix = '1 2 3 4'
+    );
+    -- titles and bodies, one prefix index (4 letters): the body tier
     CREATE VIRTUAL TABLE search_index USING fts5 (
-        title, body, content = '', tokenize = 'ascii', prefix = '1 2 3 4'
+        title, body, content = '', tokenize = 'ascii', prefix = '4'
     );
     CREATE TABLE search_terms (
         id    INTEGER PRIMARY KEY,

@@ -13,16 +13,28 @@ Modules, one job each
 `vocabulary`  other forms (stems) and typo candidates, from the library's own words.
 `engine`      `Searcher.search(query, limit, cancel) -> SearchResults`.
 
-Index (schema v2, in the library file)
---------------------------------------
-A contentless FTS5 table over the folded title and folded body of each item (rowid = item
-id). The text is folded in Python before FTS5 sees it, so FTS5 runs its cheapest
-tokenizer (`ascii`: split on spaces) and a word means the same thing to the index and to
-the Python code that computes highlight spans. Prefix indexes of 1-4 letters make the
-first keystrokes (`m`, `mé`, `mén`) read one doclist instead of merging thousands.
-Contentless keeps the file small (the text lives in `items` already); deleting a row
-re-folds it from `items`. Two side tables: `search_terms` (every word: the vocabulary
-for typos) and `search_stems` (stem key → word).
+Index (schema v2, in the library file; INDEX_FORMAT 2)
+-----------------------------------------------------
+Two contentless FTS5 tables (rowid = item id):
+
+* `search_titles`: the folded title, with prefix indexes of 1-4 letters, so the first
+  keystrokes (`m`, `mé`, `mén`) read one doclist instead of merging thousands. The
+  as-you-type tier only ever asks this table.
+* `search_index`: the folded title and body, with a prefix index of 4 letters only. A
+  prefix index costs an index entry per word and length, and bodies hold ~30 times the
+  words of titles: 1-4 letter indexes over bodies made FTS5 upkeep about 3x its cost
+  without them. This table serves the body tier, which runs only when titles give too
+  few hits; there an unfinished word of 1-3 letters matches whole words (FTS5 would
+  otherwise merge the doclist of every word in the range: tens of ms for `co*` at 100k
+  items), one of 4 letters reads its prefix index, and a longer one merges a narrow
+  range (1-3 ms at 100k).
+
+The text is folded in Python before FTS5 sees it, so FTS5 runs its cheapest tokenizer
+(`ascii`: split on spaces) and a word means the same thing to the index and to the
+Python code that computes highlight spans; folded bodies go to FTS5 as they are, without
+a split and join. Contentless keeps the file small (the text lives in `items` already);
+deleting a row re-folds it from `items`. Two side tables: `search_terms` (every word:
+the vocabulary for typos) and `search_stems` (stem key → word).
 
 Other forms are found at query time, not indexed: `élections` looks up the words sharing
 its stem keys (`election`, `elections`...) in `search_stems` and ORs them into the FTS
@@ -43,8 +55,9 @@ Per keystroke (`engine`)
    (items are stored in import order, so that is roughly newest first and lets FTS5 stop
    early). FTS5's own `ORDER BY rank` would score every match: 40 ms for a common word
    at 100k items, over 400 ms at 1M.
-3. Body tier, only when titles gave fewer than `limit` hits: the same terms anywhere,
-   weighted by bm25 over the body; these always rank below title hits.
+3. Body tier, only when titles gave fewer than `limit` hits: the same terms anywhere
+   (an unfinished word under 4 letters as a whole word, see above), weighted by bm25
+   over the body; these always rank below title hits.
 4. Re-rank in Python: per term the best title word (same word 1.0, other form ~0.85,
    prefix 0.7-0.95 by how much was typed, typo 0.55), terms in query order and adjacent,
    share of the title matched; ties (to 0.1) by date, newest first.
@@ -64,19 +77,27 @@ the token is checked between stages; either raises `SearchCancelled`.
 Measured
 --------
 `python benchmarks/search_bench.py --sizes 100000,1000000 --sessions 40` on the synthetic
-corpus (2-core machine shared with other jobs: load average 1.9-2.1 during these runs;
-an earlier run at load 3.5 gave wall-clock p95s of 38 and 69 ms, with CPU time as here).
+corpus (2-core machine shared with other jobs: load average 2.2-2.3 while measuring;
+wall-clock p95s swing with the load, CPU time much less: the format-1 code measured
+right after these runs, at load 2.7-2.9, gave CPU p95s of 22.9 and 30.7 ms).
 Typing sessions: two words of a real title typed letter by letter, with a wrong letter
 typed, one more, two backspaces, then the rest; 40 sessions, ~735 keystrokes, limit 50.
 
     items  keystroke p50 / p95 / max   CPU p50 / p95   peak RSS   naive rapidfuzz   fzf
-    100k     9.9 / 26.1 / 89 ms        9.7 / 18.4 ms      61 MB     1,021 ms (79x)    414 ms (32x)
-    1M      12.8 / 27.9 / 66 ms       12.6 / 26.7 ms     184 MB    13,464 ms (449x)  4,574 ms (152x)
+    100k      8.3 / 18.0 / 57 ms        8.2 / 17.2 ms      61 MB       853 ms (106x)    298 ms (37x)
+    1M       11.0 / 23.6 / 76 ms       10.9 / 23.4 ms     179 MB     8,835 ms (342x)  2,532 ms (98x)
 
 (The reference columns time one full query over all titles; the ratio is against our
-full query without reuse: 12.9 ms at 100k, 30 ms at 1M.) Index upkeep, inside
-`store_document` in documents of 500 items: 113 µs per item at 100k (11.2 s of a 35 s
-load), 131 µs per item at 1M (124 s of 466 s); most of it is FTS5 itself, whose 1-4 letter
-prefix indexes about triple its insert cost and are what keep `m`, `mé`, `mén` fast at 1M.
-The search index takes 1.1 GB of the 2.3 GB library file at 1M items (bodies included).
+full query without reuse: 8.1 ms at 100k, 26 ms at 1M.) Top 10 of the final query holds
+a title with both words in 100% of sessions at 100k, 98% at 1M (as with format 1).
+
+Index upkeep, inside `store_document` in documents of 500 items: 92 µs per item at 100k
+(9.1 s of a 30 s load), 108 µs per item at 1M (102 s of 415 s), against 113 and 131 µs
+with format 1 (one table, 1-4 letter prefixes over bodies too); those figures leave out
+the commit, where FTS5 writes its segments. Indexing plus commit, 26k corpus items in
+transactions of 500, same load for both: 108-146 µs per item against 168-217 µs. The
+library file: 200 MB at 100k items (240 MB with format 1), 1.97 GB at 1M (2.3 GB).
+Where the time goes now (26k items): FTS5 ~50% (the body table most of it), folding
+~30% (bodies take one ASCII-encode pass, `normalize._fold`: half the cost of the regex
+passes), the vocabulary ~5%, reading stored bodies back from JSON ~10%.
 """

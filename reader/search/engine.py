@@ -10,7 +10,9 @@ each keystroke:
    letting FTS5 rank a common word's 300,000 matches costs seconds at 1M items: past the
    cap the newest matches stand for the rest (news search is recency-biased anyway).
 3. Body tier, only if the title tier found fewer than `limit`: the same terms anywhere
-   (title or body), bm25 weighting the body; these rank below every title hit.
+   (title or body; an unfinished word under 4 letters as a whole word), bm25 weighting
+   the body; these rank below every title hit. Titles and bodies have FTS5 tables of
+   their own (`search_titles`, `search_index`), see `reader/search/index.py`.
 4. Nothing at all? Retry once with typo candidates for every word.
 5. Re-rank in Python (match quality, word order and adjacency, title coverage and
    length, then recency), and compute highlight spans in the original text.
@@ -32,7 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.search.index import MAX_BODY_CHARS, pending, sync
+from reader.search.index import BODY_PREFIX_CHARS, MAX_BODY_CHARS, pending, sync
 from reader.search.normalize import Folded, fold, fold_aligned, fold_words
 from reader.search.query import Filters, Query, Term, parse
 from reader.search.vocabulary import Vocabulary
@@ -146,14 +148,21 @@ class _Matcher:
     typo_prefixes: frozenset[str] = frozenset()  # near spellings of an unfinished one
 
     def fts(self, title_only: bool) -> str:
+        """The FTS5 expression: for `search_titles` (title_only) or `search_index`.
+
+        `search_index` has no prefix index under BODY_PREFIX_CHARS letters, and FTS5
+        would merge the doclists of every word in the range instead (`co*`: tens of ms
+        at 100k items), so in the body tier a shorter unfinished word is a whole word.
+        """
         term = self.term
         anchor = "^ " if term.at_start else ""
-        star = "*" if term.prefix else ""
+        prefix = term.prefix and (title_only or len(term.words[-1]) >= BODY_PREFIX_CHARS)
+        star = "*" if prefix else ""
         head = f'{anchor}"{" ".join(term.words)}"{star}'
         if term.is_plain_word:
             word = term.words[0]
             extra = sorted(
-                v for v in self.forms | self.typos if not (term.prefix and v.startswith(word))
+                v for v in self.forms | self.typos if not (prefix and v.startswith(word))
             )
             head = " OR ".join(
                 [
@@ -555,30 +564,38 @@ class Searcher:
         return folded
 
     def _fts_rows(
-        self, match: str, filters: Filters, cap: int, *, with_bm25: bool = False
+        self, query: Query, groups: tuple[Alternatives, ...], cap: int, *, titles: bool
     ) -> list[tuple[_Row, float]]:
-        where, params = self._filter_sql(filters)
-        bm25 = ", bm25(search_index, 0.0, 1.0)" if with_bm25 else ", 0.0"
+        """Rows matching every group, newest first: in titles (the `search_titles` table,
+        with prefix indexes), or anywhere (`search_index`, with bm25 over the body)."""
+        where, params = self._filter_sql(query.filters)
+        match = " AND ".join(
+            "(" + " OR ".join(m.fts(titles) for m in group) + ")" for group in groups
+        )
+        # `word$` exclusions are checked on the title in Python; the others leave out
+        # items holding the word anywhere, so the title tier asks the full table.
+        excluded = " OR ".join(_Matcher(t).fts(False) for t in query.excluded if not t.at_end)
+        if titles:
+            table, bm25 = "search_titles", ", 0.0"
+            if excluded:
+                where += (
+                    " AND f.rowid NOT IN"
+                    " (SELECT rowid FROM search_index WHERE search_index MATCH ?)"
+                )
+                params.append(excluded)
+        else:
+            table, bm25 = "search_index", ", bm25(search_index, 0.0, 1.0)"
+            if excluded:
+                match = f"({match}) NOT ({excluded})"
         # CROSS JOIN keeps FTS5 as the outer loop, so ORDER BY rowid is free and LIMIT
         # stops early; SQLite would otherwise drive a selective filter from items and
         # run the MATCH once per row.
         sql = (
-            f"SELECT {_ROW_COLUMNS}{bm25} FROM search_index f CROSS JOIN items i ON i.id = f.rowid"
-            f" WHERE search_index MATCH ?{where} ORDER BY f.rowid DESC LIMIT ?"
+            f"SELECT {_ROW_COLUMNS}{bm25} FROM {table} f CROSS JOIN items i ON i.id = f.rowid"
+            f" WHERE {table} MATCH ?{where} ORDER BY f.rowid DESC LIMIT ?"
         )
         rows = self._db.execute(sql, [match, *params, cap]).fetchall()
         return [(self._row(row), float(row[3])) for row in rows]
-
-    def _match_expression(
-        self, query: Query, groups: tuple[Alternatives, ...], title_only: bool
-    ) -> str:
-        expression = " AND ".join(
-            "(" + " OR ".join(m.fts(title_only) for m in group) + ")" for group in groups
-        )
-        for term in query.excluded:
-            if not term.at_end:  # `word$` exclusions are checked on the title in Python
-                expression = f"({expression}) NOT {_Matcher(term).fts(False)}"
-        return expression
 
     # ------------------------------------------------------------------ ranking
     def _filter_only(self, query: Query, limit: int) -> list[_Scored]:
@@ -636,7 +653,7 @@ class Searcher:
             complete, reused = True, True
         else:
             cap = max(limit, SHORT_CAP) if short else max(limit, CANDIDATE_CAP)
-            found = self._fts_rows(self._match_expression(query, groups, True), query.filters, cap)
+            found = self._fts_rows(query, groups, cap, titles=True)
             candidates = [row for row, _ in found]
             complete = len(found) < cap
         title_rows: list[_Row] = []
@@ -650,12 +667,7 @@ class Searcher:
         self._check_cancel()
         if len(scored) < limit and not short:
             seen = {row.id for row in title_rows}
-            found = self._fts_rows(
-                self._match_expression(query, groups, False),
-                query.filters,
-                BODY_CAP + len(seen),
-                with_bm25=True,
-            )
+            found = self._fts_rows(query, groups, BODY_CAP + len(seen), titles=False)
             best_bm25 = min((bm25 for _, bm25 in found), default=0.0)
             for row, bm25 in found:
                 if row.id in seen or self._excluded(query, row):

@@ -2,10 +2,13 @@
 
 Tables (schema migration v2, reader/library/schema.py):
 
-* `search_index`: contentless FTS5 over the folded title and folded body of each item
-  (rowid = item id), `ascii` tokenizer since the text is folded already (so FTS5 splits
-  words exactly where `normalize.fold_words` does), prefix indexes for 1-4 characters so
-  the first keystrokes read one doclist instead of merging thousands.
+* `search_titles`: contentless FTS5 over the folded title of each item (rowid = item
+  id), `ascii` tokenizer since the text is folded already (so FTS5 splits words exactly
+  where `normalize.fold_words` does), prefix indexes for 1-4 characters so the first
+  keystrokes read one doclist instead of merging thousands.
+* `search_index`: the same over the folded title and body, with a prefix index of
+  BODY_PREFIX_CHARS letters only: prefix indexes over bodies tripled FTS5's upkeep, and
+  only the body tier and exclusions read this table (see `reader/search/__init__.py`).
 * `search_terms`: every folded word seen (numbers aside): the vocabulary typo tolerance
   searches. Words are never removed; a stale word only costs a lookup that finds nothing.
 * `search_stems`: (stem key, word) pairs, see `stem.py`.
@@ -26,11 +29,14 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 
-from reader.search.normalize import fold_words
+from reader.search.normalize import fold_aligned, fold_words
 from reader.search.stem import stem_keys
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 """Bump when folding or stemming changes: the index is then rebuilt on next sync."""
+
+BODY_PREFIX_CHARS = 4
+"""`search_index` has a prefix index of this length only (see `_Matcher.fts` in engine)."""
 
 MAX_BODY_CHARS = 100_000
 """Only the first 100k characters of a body are indexed (pages pasted whole can be huge)."""
@@ -92,9 +98,30 @@ def sync(
     return len(new_item_ids)
 
 
+def _ensure_tables(db: sqlite3.Connection) -> None:
+    """Recreate the FTS5 tables of a library made before titles had a table of their own
+    (index format 1: a single table with prefix indexes over bodies too)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_titles'").fetchone():
+        return
+    db.execute("DROP TABLE IF EXISTS search_index")
+    for statement in _FTS_TABLES:
+        db.execute(statement)
+
+
+# The FTS5 tables of schema migration v2 (reader/library/schema.py), for _ensure_tables.
+_FTS_TABLES = (
+    "CREATE VIRTUAL TABLE search_titles USING fts5"
+    " (title, content = '', tokenize = 'ascii', prefix = '1 2 3 4')",
+    "CREATE VIRTUAL TABLE search_index USING fts5"
+    " (title, body, content = '', tokenize = 'ascii', prefix = '4')",
+)
+
+
 def _build(db: sqlite3.Connection, on_progress: ProgressFn | None) -> int:
     # Contentless FTS5 forgets every row with 'delete-all'; the vocabulary goes too,
     # since its stem keys may have changed with the format.
+    _ensure_tables(db)
+    db.execute("INSERT INTO search_titles (search_titles) VALUES ('delete-all')")
     db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
     db.execute("DELETE FROM search_stems")
     db.execute("DELETE FROM search_terms")
@@ -116,18 +143,28 @@ def _build(db: sqlite3.Connection, on_progress: ProgressFn | None) -> int:
     return total
 
 
+def _folded(title: str, body: str) -> tuple[str, str]:
+    """The folded title and body as the FTS5 tables get them.
+
+    The body is not split into words and joined again: FTS5's `ascii` tokenizer splits
+    folded text exactly where `str.split` does (folding leaves only lowercase letters,
+    digits, letters of other scripts and spaces), so a run of spaces is just a separator.
+    """
+    return " ".join(fold_words(title)), fold_aligned(body) if body else ""
+
+
 def add_items(db: sqlite3.Connection, items: Sequence[tuple[int, str, str]]) -> None:
     """Index (id, title, body text) rows and add their new words to the vocabulary."""
+    titles: list[tuple[int, str]] = []
     documents: list[tuple[int, str, str]] = []
-    words: set[str] = set()
     for item_id, title, body in items:
-        title_words = fold_words(title)
-        body_words = fold_words(body) if body else []
-        documents.append((item_id, " ".join(title_words), " ".join(body_words)))
-        words.update(title_words)
-        words.update(body_words)
+        folded_title, folded_body = _folded(title, body)
+        titles.append((item_id, folded_title))
+        documents.append((item_id, folded_title, folded_body))
+    db.executemany("INSERT INTO search_titles (rowid, title) VALUES (?, ?)", titles)
     db.executemany("INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)", documents)
-    _add_words(db, words)
+    # One split over the whole batch: the distinct words, for the vocabulary.
+    _add_words(db, set(" ".join(text for document in documents for text in document[1:]).split()))
 
 
 def _add_words(db: sqlite3.Connection, words: Iterable[str]) -> None:
@@ -153,8 +190,13 @@ def remove(db: sqlite3.Connection, item_ids: Iterable[int]) -> None:
         row = db.execute("SELECT title, body FROM items WHERE id = ?", (item_id,)).fetchone()
         if row is None:
             continue
+        title, body = _folded(row[0], body_text(row[1]))
+        db.execute(
+            "INSERT INTO search_titles (search_titles, rowid, title) VALUES ('delete', ?, ?)",
+            (item_id, title),
+        )
         db.execute(
             "INSERT INTO search_index (search_index, rowid, title, body)"
             " VALUES ('delete', ?, ?, ?)",
-            (item_id, " ".join(fold_words(row[0])), " ".join(fold_words(body_text(row[1])))),
+            (item_id, title, body),
         )

@@ -153,3 +153,53 @@ def test_headings_and_paragraphs_are_searchable(library_path: Path, store: Store
     )
     with Searcher.open(library_path) as searcher:
         assert titles(searcher, "contexte pluies") == ["Bilan"]
+
+
+def test_titles_and_bodies_have_tables_of_their_own(library: Library, store: StoreFn) -> None:
+    store(headline("Orage sur Brest"), article("Port", "Les ferries restent à quai."))
+    db = library._db
+    titles = db.execute("SELECT count(*) FROM search_titles WHERE search_titles MATCH 'fe*'")
+    assert titles.fetchone()[0] == 0  # bodies stay out of the title table
+    anywhere = db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'ferr*'")
+    assert anywhere.fetchone()[0] == 1
+
+
+def test_exclusions_look_at_bodies_in_the_title_tier(library_path: Path, store: StoreFn) -> None:
+    store(article("Orage sur Brest", "Le port est fermé."), headline("Orage sur Nantes"))
+    with Searcher.open(library_path) as searcher:
+        assert titles(searcher, "orage !port") == ["Orage sur Nantes"]
+
+
+def test_short_unfinished_words_are_whole_words_in_bodies(
+    library_path: Path, store: StoreFn
+) -> None:
+    store(
+        article("Orage sur Brest", "Le port est fermé."),
+        article("Orage au Havre", "Les quais sont portés disparus."),
+        headline("Orage portuaire"),
+    )
+    with Searcher.open(library_path) as searcher:
+        # Titles: a prefix from the first letter; bodies: a whole word under 4 letters,
+        # a prefix from 4.
+        assert titles(searcher, "orage por") == ["Orage portuaire"]
+        found = titles(searcher, "orage port")
+        assert found[0] == "Orage portuaire"
+        assert sorted(found[1:]) == ["Orage au Havre", "Orage sur Brest"]
+        assert titles(searcher, "orage est")[0] == "Orage sur Brest"
+
+
+def test_a_library_indexed_in_format_1_gets_the_new_tables(
+    library: Library, library_path: Path, store: StoreFn
+) -> None:
+    store(headline("Orage sur Brest"), article("Port", "Les ferries restent à quai."))
+    with library._write() as db:  # the layout of format 1: one table, prefixes on bodies
+        db.execute("DROP TABLE search_titles")
+        db.execute("DROP TABLE search_index")
+        db.execute(
+            "CREATE VIRTUAL TABLE search_index USING fts5"
+            " (title, body, content = '', tokenize = 'ascii', prefix = '1 2 3 4')"
+        )
+        db.execute("UPDATE search_state SET value = 1 WHERE key = 'format'")
+    with Searcher.open(library_path) as searcher:
+        assert titles(searcher, "bre") == ["Orage sur Brest"]
+        assert titles(searcher, "ferries") == ["Port"]
