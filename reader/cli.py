@@ -137,6 +137,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("stats", "counts of items, sources, tags and stories")
     sub.add_argument("--json", action="store_true", help="one JSON object on stdout")
+
+    # Stories (issue 5): grouping, manual fixes, side-by-side comparison.
+    sub = command("stories", "stories (items about one event), most recent first")
+    sub.add_argument("--min-size", type=_positive_int, default=1, metavar="N",
+                     help="only stories of at least N items")  # fmt: skip
+    sub.add_argument("--limit", type=_positive_int, metavar="N", help="at most N stories")
+    sub.add_argument("--rebuild", action="store_true", help="regroup every item first")
+    sub.add_argument("--json", action="store_true", help="one JSON array on stdout")
+
+    sub = command(
+        "story",
+        "one story: 'story ID', or fix the grouping: 'story move ITEM_ID STORY_ID',"
+        " 'story split ITEM_ID'",
+    )
+    sub.add_argument("words", nargs="+", metavar="ID | move ITEM STORY | split ITEM")
+    sub.add_argument("--collapse", action="store_true",
+                     help="one row per duplicate set, with a '+N sources' marker")  # fmt: skip
+    sub.add_argument("--json", action="store_true", help="one JSON object on stdout")
+
+    sub = command("compare", "a story's articles side by side: shared and unique passages")
+    sub.add_argument("id", type=_positive_id, metavar="STORY_ID")
+    sub.add_argument("--items", metavar="ID,ID,...", help="the 2 to 8 items to compare")
+    sub.add_argument("--width", type=_positive_int, metavar="N",
+                     help="line width (default: the terminal's)")  # fmt: skip
+    sub.add_argument("--json", action="store_true", help="one JSON object on stdout")
     return parser
 
 
@@ -426,6 +451,100 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_stories(args: argparse.Namespace) -> int:
+    from reader.library import ItemFilter
+    from reader.stories.commands import stories_lines, story_summary_dict
+
+    with _open_library(args) as library:
+        if args.rebuild:
+            count = library.rebuild_stories()
+            message(f"regrouped {count} items")
+        stories = library.stories(min_size=args.min_size, limit=args.limit)
+        if args.json:
+            _print_json(
+                [
+                    story_summary_dict(story, library.list_items(ItemFilter(story_id=story.id)))
+                    for story in stories
+                ]
+            )
+            return EXIT_OK
+    for line in stories_lines(stories):
+        print(line)
+    if not stories:
+        message("no stories (import some items with 'reader import PATH')")
+    return EXIT_OK
+
+
+def _story_id_word(word: str, what: str) -> int:
+    try:
+        return _positive_id(word)
+    except argparse.ArgumentTypeError:
+        raise CommandError(f"invalid {what} {word!r} (see 'reader story --help')",
+                           EXIT_USAGE) from None  # fmt: skip
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    from reader.stories.commands import story_dict, story_lines
+
+    words: list[str] = args.words
+    action = words[0]
+    expected = {"move": 3, "split": 2}.get(action, 1)
+    if len(words) != expected:
+        usage = {"move": "story move ITEM_ID STORY_ID", "split": "story split ITEM_ID"}
+        raise CommandError(
+            f"usage: reader {usage.get(action, 'story ID')} (see 'reader story --help')",
+            EXIT_USAGE,
+        )
+    with _open_library(args) as library:
+        if action == "move":
+            item_id = _story_id_word(words[1], "item id")
+            story_id = _story_id_word(words[2], "story id")
+            moved = library.move_to_story(item_id, story_id)
+            result = {"item": item_id, "story": story_id, "changed": moved}
+            text = (f"item {item_id} moved to story {story_id}" if moved
+                    else f"item {item_id} is already in story {story_id}")  # fmt: skip
+        elif action == "split":
+            item_id = _story_id_word(words[1], "item id")
+            story_id = library.split_from_story(item_id)
+            result = {"item": item_id, "story": story_id, "changed": True}
+            text = f"item {item_id} now has story {story_id} to itself"
+        else:
+            story = library.story(_story_id_word(action, "story id"))
+            if args.json:
+                _print_json(story_dict(story))
+            else:
+                for line in story_lines(story, collapse=args.collapse, width=_terminal_width()):
+                    print(line)
+            return EXIT_OK
+    if args.json:
+        _print_json(result)
+    else:
+        message(text)
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from reader.stories.commands import (
+        StoryCommandError,
+        compare_dict,
+        compare_story,
+        compare_text,
+    )
+
+    with _open_library(args) as library:
+        try:
+            story, articles, skipped = compare_story(library, args.id, args.items)
+        except StoryCommandError as error:
+            raise CommandError(str(error), EXIT_USAGE if error.usage else EXIT_FAILURE) from None
+    if args.json:
+        _print_json(compare_dict(story, articles, skipped))
+        return EXIT_OK
+    width = args.width or max(40, shutil.get_terminal_size((100, 24)).columns)
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    print(compare_text(story, articles, skipped, width=width, colour=colour))
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from reader.app_launch import launch_app
 
@@ -442,6 +561,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "stats": cmd_stats,
     "search": cmd_search,
+    "stories": cmd_stories,
+    "story": cmd_story,
+    "compare": cmd_compare,
 }
 
 

@@ -92,3 +92,29 @@ class LibraryStats:
     stories: int
     oldest: datetime | None
     newest: datetime | None
+
+
+# Stories (issue 5) ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """A story as lists show it: its label, size, sources and time span."""
+
+    id: int
+    label: str
+    size: int
+    sources: tuple[str, ...]
+    first: datetime | None
+    last: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDetail(StorySummary):
+    """A story with its items (oldest first) and its duplicate sets."""
+
+    items: tuple[ItemSummary, ...]
+    duplicate_sets: tuple[tuple[int, ...], ...]
+    """Items that are copies of one another (link, GUID, title or text); sets of 2+."""
+    pinned: tuple[int, ...]
+    """Items placed here by hand (`reader story move`), which regrouping keeps here."""

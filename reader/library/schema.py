@@ -96,6 +96,53 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX items_counts ON items (source_id, read, starred, kind, published);
     """,
+    # Stories (issue 5): the grouping index, kept in step by reader/library/stories_repo.py.
+    # IF NOT EXISTS throughout so the entry is safe wherever it lands in this list; a
+    # library upgraded from before it is grouped in full on its next import.
+    """
+    CREATE TABLE IF NOT EXISTS story_profiles (
+        item_id   INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        -- JSON signature and fixed key weights (reader/stories/features.py, scoring.py)
+        features  TEXT NOT NULL,
+        dup_root  INTEGER NOT NULL,
+        -- 0: placed by hand (story_fixes), outside automatic grouping
+        indexed   INTEGER NOT NULL DEFAULT 1 CHECK (indexed IN (0, 1))
+    );
+    CREATE INDEX IF NOT EXISTS story_profiles_by_root ON story_profiles (dup_root);
+    CREATE TABLE IF NOT EXISTS story_postings (
+        key      TEXT NOT NULL,
+        bucket   INTEGER NOT NULL,
+        item_id  INTEGER NOT NULL,
+        PRIMARY KEY (key, bucket, item_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS story_df (
+        key  TEXT PRIMARY KEY,
+        n    INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS story_groups (
+        story_id   INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+        members    INTEGER NOT NULL,
+        -- publication span of the dated members, in days since 1970 (NULL: none dated)
+        first_day  REAL,
+        last_day   REAL
+    );
+    CREATE TABLE IF NOT EXISTS story_names (
+        story_id  INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        name      TEXT NOT NULL,
+        n         INTEGER NOT NULL,
+        PRIMARY KEY (story_id, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS story_fixes (
+        item_id    INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        anchor_id  INTEGER REFERENCES items (id) ON DELETE SET NULL,
+        fixed_at   TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS story_fixes_by_anchor ON story_fixes (anchor_id);
+    CREATE TABLE IF NOT EXISTS story_state (
+        key    TEXT PRIMARY KEY,
+        value  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +28,8 @@ from reader.library.models import (
     ItemSummary,
     LibraryStats,
     SourceInfo,
+    StoryDetail,
+    StorySummary,
     TagCount,
 )
 from reader.library.schema import LATEST_VERSION, MIGRATIONS
@@ -259,6 +261,10 @@ class Library:
             from reader.search.index import sync as sync_search_index
 
             sync_search_index(self._db, new_item_ids)
+            # Stories (issue 5): attach the new items to stories, in this same transaction.
+            from reader.library.stories_repo import attach_new_items
+
+            attach_new_items(self._db, new_item_ids)
         return ImportCounts(added=added, duplicates=duplicates)
 
     def _insert_item(
@@ -488,6 +494,91 @@ class Library:
     def is_empty(self) -> bool:
         return self._db.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
 
+    # ----------------------------------------------------------------- stories (issue 5)
+    # The SQL lives in stories_repo.py; these methods add transactions and records.
+    def _grouped(self) -> None:
+        """Group items left without a story (a library from before stories existed)."""
+        from reader.library import stories_repo
+
+        if stories_repo.needs_rebuild(self._db) or stories_repo.pending_count(self._db):
+            with self._write():
+                stories_repo.attach_new_items(self._db)
+
+    def rebuild_stories(self, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Regroup every item from scratch, manual fixes kept; returns the item count."""
+        from reader.library import stories_repo
+
+        with self._write():
+            return stories_repo.rebuild(self._db, on_progress)
+
+    def stories(self, *, min_size: int = 1, limit: int | None = None) -> list[StorySummary]:
+        """Stories with at least `min_size` items, most recently updated first."""
+        from reader.library import stories_repo
+
+        self._grouped()
+        rows = stories_repo.story_rows(self._db, min_size=min_size, limit=limit)
+        return [_story_summary(row) for row in rows]
+
+    def story(self, story_id: int) -> StoryDetail:
+        """One story with its items (oldest first) and duplicate sets."""
+        from reader.library import stories_repo
+
+        self._grouped()
+        row = stories_repo.story_row(self._db, story_id)
+        if row is None:
+            raise NotFoundError(f"no story with id {story_id}")
+        items = self.list_items(ItemFilter(story_id=story_id))
+        items.sort(key=lambda item: (item.published or item.imported_at, item.id))
+        summary = _story_summary(row)
+        pinned = tuple(
+            sorted(item for item in stories_repo.fixes(self._db) if item in {i.id for i in items})
+        )
+        return StoryDetail(
+            id=summary.id,
+            label=summary.label,
+            size=summary.size,
+            sources=summary.sources,
+            first=summary.first,
+            last=summary.last,
+            items=tuple(items),
+            duplicate_sets=tuple(stories_repo.duplicate_groups(self._db, story_id)),
+            pinned=pinned,
+        )
+
+    def move_to_story(self, item_id: int, story_id: int) -> bool:
+        """Put an item in another story for good (kept by imports and rebuilds).
+
+        Returns False when the item is already there.
+        """
+        from reader.library import stories_repo
+
+        self._require_items([item_id])
+        with self._write():
+            try:
+                return stories_repo.move_item(self._db, item_id, story_id)
+            except stories_repo.StoryFixError as error:
+                raise NotFoundError(str(error)) from error
+
+    def split_from_story(self, item_id: int) -> int:
+        """Give an item a story of its own for good; returns that story's id."""
+        from reader.library import stories_repo
+
+        self._require_items([item_id])
+        with self._write():
+            return stories_repo.split_item(self._db, item_id)
+
+    def with_duplicates(self, item_ids: Iterable[int]) -> list[int]:
+        """The items followed by their duplicates (same story, same duplicate set).
+
+        Reading, tagging or starring "the item" means the whole set when the caller
+        passes this list to `set_read`, `tag` or `set_starred` (the app and CLI decide,
+        from configuration, whether to).
+        """
+        from reader.library import stories_repo
+
+        self._grouped()
+        return stories_repo.duplicates_of(self._db, self._require_items(item_ids))
+
 
 def _connect(path: Path) -> sqlite3.Connection:
     """Open the SQLite file with our pragmas, refusing files from a newer reader."""
@@ -565,3 +656,15 @@ def _summary(row: sqlite3.Row | tuple[Any, ...]) -> ItemSummary:
 
 def _item(row: sqlite3.Row | tuple[Any, ...]) -> Item:
     return Item(**_summary_fields(row), blocks=decode_blocks(row[13]), guid=row[14])
+
+
+def _story_summary(row: tuple[int, str, int, str | None, str | None, str]) -> StorySummary:
+    story_id, label, size, first, last, sources = row
+    return StorySummary(
+        id=story_id,
+        label=label,
+        size=size,
+        sources=tuple(sources.split(_TAG_SEPARATOR)) if sources else (),
+        first=_parse_iso(first),
+        last=_parse_iso(last),
+    )

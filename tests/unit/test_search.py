@@ -65,6 +65,9 @@ def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
         ids = store_fixtures(library)
         # One story holding both Kim Jong-un items (stories have no API yet).
         db = library._db
+        # Imports group items into stories (issue 5): start from none so id 7 is free.
+        db.execute("UPDATE items SET story_id = NULL")
+        db.execute("DELETE FROM stories")
         db.execute(
             "INSERT INTO stories (id, label, created_at, updated_at) VALUES (7, 'k', '', '')"
         )

@@ -1,0 +1,818 @@
+"""Story SQL: the grouping index in SQLite, attaching new items, rebuilds, manual fixes.
+
+Tables (schema migration "stories", reader/library/schema.py):
+
+* `story_profiles`: one row per grouped item: its signature and fixed key weights as
+  JSON (`features`), the first item of its duplicate set (`dup_root`), and whether it
+  takes part in automatic grouping (`indexed` = 0 for items placed by hand).
+* `story_postings`: the inverted index, (key, day bucket, item) for the 12 heaviest
+  keys of each automatically placed item; `bucket` is the whole day of publication, or
+  -2^31 when the date is unknown.
+* `story_df`: document frequency of every key; `story_state`: item count, index format.
+* `story_groups`: automatically placed members per story; `story_names`: how many of
+  them carry each name (the story's cast, see `reader.stories.engine`).
+* `story_fixes`: manual fixes: an item and the item it must share a story with
+  (`anchor_id`), or NULL for a story of its own.
+
+`attach_new_items` runs inside the import's transaction; `SqliteState` answers the
+engine's questions with queries, so the decisions are those of a rebuild
+(`reader.stories.engine.MemoryState`). Every function takes the caller's connection and
+expects to run inside its write transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from reader.stories.engine import (
+    UNDATED_BUCKET,
+    Grouper,
+    MemoryState,
+    StoryStats,
+    bucket_of,
+    index_keys,
+)
+from reader.stories.features import Signature, StoryInput, signature
+from reader.stories.grouping import group_all
+from reader.stories.labels import choose_label
+from reader.stories.scoring import Profile
+
+INDEX_FORMAT: Final = 1
+"""Bump when signatures or weights change meaning: the next import rebuilds."""
+
+TEXT_CHARS: Final = 3000
+"""How much of a body grouping reads (lead and near-duplicate sketch)."""
+
+LABEL_MEMBERS: Final = 60
+"""A story's label is chosen among its first members (by id) only."""
+
+_CHUNK: Final = 500
+ProgressFn = Callable[[int, int], None]
+
+
+class StoryFixError(Exception):
+    """A manual fix that cannot be made; the message is meant for the user."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _marks(count: int) -> str:
+    return ",".join("?" * count)
+
+
+def _body_text(body: str) -> str:
+    """The start of a stored body (JSON blocks) as text, paragraphs on blank lines."""
+    try:
+        blocks = json.loads(body)
+    except ValueError:
+        return ""
+    parts: list[str] = []
+    length = 0
+    for block in blocks:
+        text = str(block.get("h", "")) if isinstance(block, dict) else str(block)
+        parts.append(text)
+        length += len(text) + 2
+        if length >= TEXT_CHARS:
+            break
+    return "\n\n".join(parts)[:TEXT_CHARS]
+
+
+_INPUT_COLUMNS = "i.id, i.title, i.body, s.name, i.kind, i.published, i.url, i.guid, i.sort_date"
+
+
+def _input(row: Sequence[Any]) -> StoryInput:
+    return StoryInput(
+        id=int(row[0]),
+        title=str(row[1]),
+        text=_body_text(str(row[2])),
+        source=str(row[3]),
+        kind=str(row[4]),
+        published=datetime.fromisoformat(row[5]) if row[5] else None,
+        url=row[6],
+        guid=row[7],
+    )
+
+
+def _features_json(sig: Signature, weights: Sequence[float] | None) -> str:
+    data = sig.to_json()
+    if weights is not None:
+        data["w"] = list(weights)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _profile_from_json(text: str) -> Profile:
+    data = json.loads(text)
+    weights = tuple(float(value) for value in data.get("w", ()))
+    return Profile.restore(Signature.from_json(data), weights)
+
+
+def _signature_from_json(text: str) -> Signature:
+    return Signature.from_json(json.loads(text))
+
+
+# --------------------------------------------------------------------------- state
+def _get_state(db: sqlite3.Connection, key: str) -> int:
+    row = db.execute("SELECT value FROM story_state WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _set_state(db: sqlite3.Connection, key: str, value: int) -> None:
+    db.execute(
+        "INSERT INTO story_state (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+class SqliteState:
+    """`StoryState` over the library's tables (see the module docstring)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self._total = _get_state(db, "total")
+        # Caches for one batch (the object lives as long as one import's transaction):
+        # document frequencies are written through, profiles never change once indexed.
+        self._df: dict[str, int] = {}
+        self._profiles: dict[int, Profile] = {}
+        self.touched: set[int] = set()
+        """Stories whose membership changed (their labels need a look)."""
+
+    def total(self) -> int:
+        return self._total
+
+    def df(self, keys: Sequence[str]) -> dict[str, int]:
+        cache = self._df
+        missing = [key for key in keys if key not in cache]
+        for chunk in _chunks(missing):
+            rows = self.db.execute(
+                f"SELECT key, n FROM story_df WHERE key IN ({_marks(len(chunk))})", chunk
+            )
+            found = {str(key): int(n) for key, n in rows}
+            for key in chunk:
+                cache[key] = found.get(key, 0)
+        return {key: cache[key] for key in keys if cache[key] > 0}
+
+    def overlap(
+        self,
+        keys: Sequence[tuple[str, float]],
+        buckets: tuple[int, int] | None,
+        undated_keys: Sequence[tuple[str, float]],
+    ) -> dict[int, float]:
+        totals: dict[int, float] = {}
+        get = totals.get
+        db = self.db
+        for key, value in keys:
+            if buckets is None:
+                rows = db.execute("SELECT item_id FROM story_postings WHERE key = ?", (key,))
+            else:
+                rows = db.execute(
+                    "SELECT item_id FROM story_postings WHERE key = ? AND bucket BETWEEN ? AND ?",
+                    (key, buckets[0], buckets[1]),
+                )
+            for (item,) in rows:
+                totals[item] = get(item, 0.0) + value
+        for key, value in undated_keys:
+            rows = db.execute(
+                "SELECT item_id FROM story_postings WHERE key = ? AND bucket = ?",
+                (key, UNDATED_BUCKET),
+            )
+            for (item,) in rows:
+                totals[item] = get(item, 0.0) + value
+        return totals
+
+    def profiles(self, item_ids: Sequence[int]) -> dict[int, Profile]:
+        cache = self._profiles
+        missing = [item for item in item_ids if item not in cache]
+        for chunk in _chunks(missing):
+            rows = self.db.execute(
+                "SELECT item_id, features FROM story_profiles"
+                f" WHERE indexed = 1 AND item_id IN ({_marks(len(chunk))})",
+                chunk,
+            )
+            for item_id, features in rows:
+                cache[int(item_id)] = _profile_from_json(features)
+        return {item: cache[item] for item in item_ids if item in cache}
+
+    def story_of(self, item_ids: Sequence[int]) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for chunk in _chunks(list(item_ids)):
+            rows = self.db.execute(
+                f"SELECT id, story_id FROM items WHERE id IN ({_marks(len(chunk))})"
+                " AND story_id IS NOT NULL",
+                chunk,
+            )
+            out.update((int(item), int(story)) for item, story in rows)
+        return out
+
+    def story_stats(self, story_ids: Sequence[int]) -> dict[int, StoryStats]:
+        out: dict[int, StoryStats] = {}
+        for chunk in _chunks(list(story_ids)):
+            rows = self.db.execute(
+                "SELECT story_id, members, first_day, last_day FROM story_groups"
+                f" WHERE story_id IN ({_marks(len(chunk))}) AND members > 0",
+                chunk,
+            )
+            for story, members, first, last in rows:
+                out[int(story)] = StoryStats(int(members), first, last)
+        return out
+
+    def name_counts(self, story_id: int) -> dict[str, int]:
+        rows = self.db.execute("SELECT name, n FROM story_names WHERE story_id = ?", (story_id,))
+        return {str(name): int(n) for name, n in rows}
+
+    def duplicate_root(self, item_id: int) -> int:
+        row = self.db.execute(
+            "SELECT dup_root FROM story_profiles WHERE item_id = ?", (item_id,)
+        ).fetchone()
+        return int(row[0]) if row else item_id
+
+    def count(self, sig: Signature) -> None:
+        self._total += 1
+        _set_state(self.db, "total", self._total)
+        cache = self._df
+        for key in sig.keys:
+            if key in cache:
+                cache[key] += 1
+        self.db.executemany(
+            "INSERT INTO story_df (key, n) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1",
+            [(key,) for key in sig.keys],
+        )
+
+    def index(self, item_id: int, profile: Profile, duplicate_root: int) -> None:
+        self._profiles[item_id] = profile
+        self.db.execute(
+            "INSERT OR REPLACE INTO story_profiles (item_id, features, dup_root, indexed)"
+            " VALUES (?, ?, ?, 1)",
+            (item_id, _features_json(profile.sig, profile.weights), duplicate_root),
+        )
+        bucket = bucket_of(profile.sig.day)
+        self.db.executemany(
+            "INSERT OR IGNORE INTO story_postings (key, bucket, item_id) VALUES (?, ?, ?)",
+            [(key, bucket, item_id) for key in index_keys(profile)],
+        )
+
+    def _add_member(self, story_id: int, item_id: int) -> None:
+        row = self.db.execute(
+            "SELECT features FROM story_profiles WHERE item_id = ?", (item_id,)
+        ).fetchone()
+        sig = _signature_from_json(row[0]) if row is not None else None
+        day = sig.day if sig is not None else None
+        self.db.execute(
+            "INSERT INTO story_groups (story_id, members, first_day, last_day)"
+            " VALUES (?, 1, ?, ?) ON CONFLICT (story_id) DO UPDATE SET"
+            " members = members + 1,"
+            " first_day = coalesce(min(first_day, excluded.first_day), first_day,"
+            " excluded.first_day),"
+            " last_day = coalesce(max(last_day, excluded.last_day), last_day,"
+            " excluded.last_day)",
+            (story_id, day, day),
+        )
+        if sig is not None:
+            names = sig.names
+            self.db.executemany(
+                "INSERT INTO story_names (story_id, name, n) VALUES (?, ?, 1)"
+                " ON CONFLICT (story_id, name) DO UPDATE SET n = n + 1",
+                [(story_id, name) for name in sorted(names)],
+            )
+        self.db.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
+        self.touched.add(story_id)
+
+    def open_story(self, item_id: int) -> int:
+        story_id = new_story(self.db)
+        self._add_member(story_id, item_id)
+        return story_id
+
+    def join(self, item_id: int, story_id: int) -> None:
+        self._add_member(story_id, item_id)
+
+    def merge(self, story_id: int, others: Sequence[int]) -> None:
+        db = self.db
+        for other in others:
+            db.execute("UPDATE items SET story_id = ? WHERE story_id = ?", (story_id, other))
+            db.execute(
+                "INSERT INTO story_groups (story_id, members, first_day, last_day)"
+                " SELECT ?, members, first_day, last_day FROM story_groups WHERE story_id = ?"
+                " ON CONFLICT (story_id) DO UPDATE SET members = members + excluded.members,"
+                " first_day = coalesce(min(first_day, excluded.first_day), first_day,"
+                " excluded.first_day),"
+                " last_day = coalesce(max(last_day, excluded.last_day), last_day,"
+                " excluded.last_day)",
+                (story_id, other),
+            )
+            db.execute(
+                "INSERT INTO story_names (story_id, name, n)"
+                " SELECT ?, name, n FROM story_names WHERE story_id = ?"
+                " ON CONFLICT (story_id, name) DO UPDATE SET n = n + excluded.n",
+                (story_id, other),
+            )
+            db.execute("DELETE FROM story_names WHERE story_id = ?", (other,))
+            db.execute("DELETE FROM story_groups WHERE story_id = ?", (other,))
+            db.execute("DELETE FROM stories WHERE id = ?", (other,))
+            self.touched.discard(other)
+        self.touched.add(story_id)
+
+
+def new_story(db: sqlite3.Connection, label: str = "") -> int:
+    """A new, empty story row."""
+    now = _now()
+    cursor = db.execute(
+        "INSERT INTO stories (label, created_at, updated_at) VALUES (?, ?, ?)",
+        (label, now, now),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+# --------------------------------------------------------------------------- attaching
+def _pending_ids(db: sqlite3.Connection, new_ids: Iterable[int] = ()) -> list[int]:
+    """Items to group: the given new ones and any above the high-water mark.
+
+    The mark (`story_state.through`, the highest item id grouped) keeps this an
+    indexed range query: a full scan for items without a profile cost 100 ms at 100k.
+    """
+    mark = _get_state(db, "through")
+    rows = db.execute("SELECT id FROM items WHERE id > ?", (mark,))
+    pending = {int(row[0]) for row in rows}
+    wanted = [item for item in new_ids if item not in pending]
+    for chunk in _chunks(wanted):
+        rows = db.execute(
+            "SELECT i.id FROM items i LEFT JOIN story_profiles p ON p.item_id = i.id"
+            f" WHERE p.item_id IS NULL AND i.id IN ({_marks(len(chunk))})",
+            chunk,
+        )
+        pending.update(int(row[0]) for row in rows)
+    return sorted(pending)
+
+
+def _mark_through(db: sqlite3.Connection) -> None:
+    newest = db.execute("SELECT max(id) FROM items").fetchone()[0]
+    _set_state(db, "through", int(newest or 0))
+
+
+def _inputs(db: sqlite3.Connection, item_ids: Sequence[int]) -> list[tuple[str, StoryInput]]:
+    """(sort date, input) of items, in processing order."""
+    out: list[tuple[str, StoryInput]] = []
+    for chunk in _chunks(list(item_ids)):
+        rows = db.execute(
+            f"SELECT {_INPUT_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id"
+            f" WHERE i.id IN ({_marks(len(chunk))})",
+            chunk,
+        )
+        out.extend((str(row[8]), _input(row)) for row in rows)
+    out.sort(key=lambda entry: (entry[0], entry[1].id))
+    return out
+
+
+def pending_count(db: sqlite3.Connection) -> int:
+    """Items not grouped yet."""
+    return len(_pending_ids(db))
+
+
+def needs_rebuild(db: sqlite3.Connection) -> bool:
+    """Whether the index is missing or from another format while items exist."""
+    if _get_state(db, "format") == INDEX_FORMAT:
+        return False
+    return db.execute("SELECT 1 FROM items LIMIT 1").fetchone() is not None
+
+
+def attach_new_items(db: sqlite3.Connection, item_ids: Iterable[int] = ()) -> int:
+    """Group items that have no story yet (the import's new ones); returns how many.
+
+    A library without a current index (upgraded, or grouped by an older format) is
+    rebuilt instead, once.
+    """
+    if needs_rebuild(db):
+        return rebuild(db)
+    if _get_state(db, "total") == 0 and _get_state(db, "through") == 0:
+        # Nothing grouped yet: grouping the batch in memory gives the same stories (a
+        # rebuild equals incremental import of the same batch), several times faster.
+        return rebuild(db)
+    _set_state(db, "format", INDEX_FORMAT)
+    pending = _pending_ids(db, item_ids)
+    if not pending:
+        return 0
+    state = SqliteState(db)
+    grouper = Grouper(state)
+    for _, item in _inputs(db, pending):
+        grouper.add(item.id, signature(item))
+    refresh_labels(db, state.touched)
+    _mark_through(db)
+    return len(pending)
+
+
+# --------------------------------------------------------------------------- rebuild
+def _assign_story_ids(
+    db: sqlite3.Connection, clusters: Mapping[int, list[int]], previous: Mapping[int, int]
+) -> dict[int, int]:
+    """Library story id for each new cluster, reusing the old id most of it had."""
+    used: set[int] = set()
+    out: dict[int, int] = {}
+    for key in sorted(clusters, key=lambda cluster: min(clusters[cluster])):
+        votes = Counter(previous[item] for item in clusters[key] if item in previous)
+        chosen = next(
+            (
+                story
+                for story, _ in sorted(votes.items(), key=lambda vote: (-vote[1], vote[0]))
+                if story not in used
+            ),
+            None,
+        )
+        if chosen is None:
+            chosen = new_story(db)
+        used.add(chosen)
+        out[key] = chosen
+    return out
+
+
+def rebuild(db: sqlite3.Connection, on_progress: ProgressFn | None = None) -> int:
+    """Regroup every item from scratch (manual fixes kept); returns the item count.
+
+    Signatures already stored in the current format are reused (they depend only on
+    the item's content); only items without one are read in full and analysed.
+    """
+    reuse = _get_state(db, "format") == INDEX_FORMAT
+    rows = db.execute(
+        "SELECT i.id, i.title, i.kind, i.title_derived, i.sort_date, p.features FROM items i"
+        " LEFT JOIN story_profiles p ON p.item_id = i.id"
+    )
+    order: dict[int, tuple[str, int]] = {}
+    meta: dict[int, tuple[str, bool, bool]] = {}
+    known: dict[int, Signature] = {}
+    inputs: list[StoryInput] = []
+    missing: list[int] = []
+    for item_id, title, kind, derived, sort_date, features in rows:
+        order[item_id] = (str(sort_date), item_id)
+        meta[item_id] = (str(title), kind == "article", bool(derived))
+        if reuse and features:
+            known[item_id] = _signature_from_json(features)
+            inputs.append(StoryInput(id=item_id, title=str(title), kind=str(kind)))
+        else:
+            missing.append(item_id)
+    inputs.extend(item for _, item in _inputs(db, missing))
+    fixes = {
+        int(item): (int(anchor) if anchor is not None else None)
+        for item, anchor in db.execute("SELECT item_id, anchor_id FROM story_fixes")
+    }
+    previous = {
+        int(item): int(story)
+        for item, story in db.execute("SELECT id, story_id FROM items WHERE story_id IS NOT NULL")
+    }
+    grouped = group_all(
+        inputs,
+        fixes,
+        order=lambda item: order[item.id],
+        on_progress=on_progress,
+        known=known,
+    )
+    del inputs  # the bodies are no longer needed; the index is
+    _save(db, grouped.state, grouped.story_of, grouped.pinned, previous, meta)
+    return len(order)
+
+
+def _save(
+    db: sqlite3.Connection,
+    state: MemoryState,
+    story_of: Mapping[int, int],
+    pinned: Mapping[int, Signature],
+    previous: Mapping[int, int],
+    meta: Mapping[int, tuple[str, bool, bool]],
+) -> None:
+    for table in ("story_postings", "story_df", "story_profiles", "story_groups", "story_names"):
+        db.execute(f"DELETE FROM {table}")
+    clusters: dict[int, list[int]] = {}
+    for item, story in story_of.items():
+        clusters.setdefault(story, []).append(item)
+    ids = _assign_story_ids(db, clusters, previous)
+    db.executemany(
+        "UPDATE items SET story_id = ? WHERE id = ?",
+        [(ids[story], item) for item, story in story_of.items()],
+    )
+    db.execute(
+        "DELETE FROM stories WHERE id NOT IN"
+        " (SELECT story_id FROM items WHERE story_id IS NOT NULL)"
+    )
+    profile_rows: list[tuple[int, str, int, int]] = []
+    posting_rows: list[tuple[str, int, int]] = []
+    for item_id, profile, root in state.indexed():
+        profile_rows.append((item_id, _features_json(profile.sig, profile.weights), root, 1))
+        bucket = bucket_of(profile.sig.day)
+        posting_rows.extend((key, bucket, item_id) for key in index_keys(profile))
+    for item_id, sig in pinned.items():
+        profile_rows.append((item_id, _features_json(sig, None), item_id, 0))
+    db.executemany(
+        "INSERT INTO story_profiles (item_id, features, dup_root, indexed) VALUES (?, ?, ?, ?)",
+        profile_rows,
+    )
+    posting_rows.sort()
+    db.executemany(
+        "INSERT OR IGNORE INTO story_postings (key, bucket, item_id) VALUES (?, ?, ?)",
+        posting_rows,
+    )
+    db.executemany(
+        "INSERT INTO story_df (key, n) VALUES (?, ?)", sorted(state.document_frequencies().items())
+    )
+    group_rows = [
+        (ids[story], len(members), *state.span(story)) for story, members in state.members.items()
+    ]
+    db.executemany(
+        "INSERT INTO story_groups (story_id, members, first_day, last_day) VALUES (?, ?, ?, ?)",
+        group_rows,
+    )
+    name_rows = [
+        (ids[story], name, count)
+        for story in state.members
+        for name, count in sorted(state.name_counts(story).items())
+    ]
+    db.executemany("INSERT INTO story_names (story_id, name, n) VALUES (?, ?, ?)", name_rows)
+    _set_state(db, "total", state.total())
+    _set_state(db, "format", INDEX_FORMAT)
+    _mark_through(db)
+    # Labels straight from memory: one query per story cost ~10 s at 100k items.
+    profiles = dict(state.profiles(list(story_of)))
+    labels: list[tuple[str, str, int]] = []
+    now = _now()
+    for story, members in clusters.items():
+        chosen = sorted(members)[:LABEL_MEMBERS]
+        entries = []
+        for item in chosen:
+            title, is_article, derived = meta[item]
+            found = profiles.get(item)
+            placed = found.sig if found is not None else pinned.get(item)
+            entries.append((title, placed.title_keys if placed else (), is_article, derived))
+        labels.append((choose_label(entries), now, ids[story]))
+    db.executemany("UPDATE stories SET label = ?, updated_at = ? WHERE id = ?", labels)
+
+
+# --------------------------------------------------------------------------- labels
+def refresh_labels(db: sqlite3.Connection, story_ids: Iterable[int]) -> None:
+    """Recompute the label of each story (its most representative title)."""
+    now = _now()
+    updates: list[tuple[str, str, int]] = []
+    for story_id in sorted(set(story_ids)):
+        rows = db.execute(
+            "SELECT i.id, i.title, i.kind, i.title_derived, p.features FROM items i"
+            " LEFT JOIN story_profiles p ON p.item_id = i.id"
+            " WHERE i.story_id = ? ORDER BY i.id LIMIT ?",
+            (story_id, LABEL_MEMBERS),
+        ).fetchall()
+        if not rows:
+            continue
+        members = [
+            (
+                str(row[1]),
+                _signature_from_json(row[4]).title_keys if row[4] else (),
+                row[2] == "article",
+                bool(row[3]),
+            )
+            for row in rows
+        ]
+        updates.append((choose_label(members), now, story_id))
+    db.executemany("UPDATE stories SET label = ?, updated_at = ? WHERE id = ?", updates)
+
+
+# --------------------------------------------------------------------------- manual fixes
+def _story_of_item(db: sqlite3.Connection, item_id: int) -> int | None:
+    row = db.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"no item with id {item_id}")
+    return int(row[0]) if row[0] is not None else None
+
+
+def _unindex(db: sqlite3.Connection, item_id: int) -> None:
+    """Take an item out of automatic grouping (it is about to be placed by hand)."""
+    row = db.execute(
+        "SELECT features, indexed FROM story_profiles WHERE item_id = ?", (item_id,)
+    ).fetchone()
+    if row is None or not row[1]:
+        return
+    profile = _profile_from_json(row[0])
+    bucket = bucket_of(profile.sig.day)
+    db.executemany(
+        "DELETE FROM story_postings WHERE key = ? AND bucket = ? AND item_id = ?",
+        [(key, bucket, item_id) for key in index_keys(profile)],
+    )
+    db.executemany(
+        "UPDATE story_df SET n = n - 1 WHERE key = ?", [(key,) for key in profile.sig.keys]
+    )
+    db.execute("DELETE FROM story_df WHERE n <= 0")
+    _set_state(db, "total", max(0, _get_state(db, "total") - 1))
+    db.execute("UPDATE story_profiles SET indexed = 0 WHERE item_id = ?", (item_id,))
+    story = _story_of_item(db, item_id)
+    if story is not None:
+        db.execute("UPDATE story_groups SET members = members - 1 WHERE story_id = ?", (story,))
+        db.executemany(
+            "UPDATE story_names SET n = n - 1 WHERE story_id = ? AND name = ?",
+            [(story, name) for name in sorted(profile.sig.names)],
+        )
+        db.execute("DELETE FROM story_names WHERE n <= 0")
+        db.execute("DELETE FROM story_groups WHERE members <= 0")
+        db.execute(
+            "UPDATE story_groups SET (first_day, last_day) = (SELECT"
+            " min(json_extract(p.features, '$.d')), max(json_extract(p.features, '$.d'))"
+            " FROM items i JOIN story_profiles p ON p.item_id = i.id"
+            " WHERE i.story_id = story_groups.story_id AND p.indexed = 1)"
+            " WHERE story_id = ?",
+            (story,),
+        )
+
+
+def _reanchor_followers(db: sqlite3.Connection, item_id: int, old_story: int | None) -> None:
+    """Items pinned to `item_id` stay in its old story: anchor them to another member."""
+    followers = [
+        int(row[0])
+        for row in db.execute("SELECT item_id FROM story_fixes WHERE anchor_id = ?", (item_id,))
+    ]
+    if not followers:
+        return
+    anchor = _anchor_in(db, old_story, exclude={item_id, *followers}) if old_story else None
+    now = _now()
+    db.executemany(
+        "UPDATE story_fixes SET anchor_id = ?, fixed_at = ? WHERE item_id = ?",
+        [(anchor, now, follower) for follower in followers],
+    )
+
+
+def _anchor_in(db: sqlite3.Connection, story_id: int, exclude: set[int]) -> int | None:
+    """The member a pin should follow: an automatically placed one first, smallest id."""
+    rows = db.execute(
+        "SELECT i.id, f.item_id IS NOT NULL FROM items i"
+        " LEFT JOIN story_fixes f ON f.item_id = i.id"
+        " WHERE i.story_id = ? ORDER BY f.item_id IS NOT NULL, i.id",
+        (story_id,),
+    )
+    for item, _ in rows:
+        if int(item) not in exclude:
+            return int(item)
+    return None
+
+
+def _drop_if_empty(db: sqlite3.Connection, story_id: int | None) -> None:
+    if story_id is None:
+        return
+    if db.execute("SELECT 1 FROM items WHERE story_id = ? LIMIT 1", (story_id,)).fetchone():
+        refresh_labels(db, [story_id])
+    else:
+        db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+
+
+def _reset_duplicate_root(db: sqlite3.Connection, item_id: int, old_story: int | None) -> None:
+    """A moved item leaves its duplicate set; the set keeps its smallest remaining id."""
+    db.execute("UPDATE story_profiles SET dup_root = ? WHERE item_id = ?", (item_id, item_id))
+    rest = [
+        int(row[0])
+        for row in db.execute(
+            "SELECT item_id FROM story_profiles WHERE dup_root = ? AND item_id != ?",
+            (item_id, item_id),
+        )
+    ]
+    if rest:
+        db.executemany(
+            "UPDATE story_profiles SET dup_root = ? WHERE item_id = ?",
+            [(min(rest), other) for other in rest],
+        )
+
+
+def _pin(db: sqlite3.Connection, item_id: int, anchor: int | None, story_id: int) -> None:
+    old_story = _story_of_item(db, item_id)
+    _unindex(db, item_id)
+    _reanchor_followers(db, item_id, old_story)
+    _reset_duplicate_root(db, item_id, old_story)
+    db.execute(
+        "INSERT INTO story_fixes (item_id, anchor_id, fixed_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (item_id) DO UPDATE SET anchor_id = excluded.anchor_id,"
+        " fixed_at = excluded.fixed_at",
+        (item_id, anchor, _now()),
+    )
+    db.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
+    _drop_if_empty(db, old_story)
+    refresh_labels(db, [story_id])
+
+
+def _ensure_grouped(db: sqlite3.Connection) -> None:
+    if needs_rebuild(db) or _pending_ids(db):
+        attach_new_items(db)
+
+
+def move_item(db: sqlite3.Connection, item_id: int, story_id: int) -> bool:
+    """Put an item in another story for good; False when it is already there."""
+    _ensure_grouped(db)
+    current = _story_of_item(db, item_id)
+    if db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+        raise StoryFixError(f"no story with id {story_id}")
+    if current == story_id:
+        return False
+    anchor = _anchor_in(db, story_id, exclude={item_id})
+    _pin(db, item_id, anchor, story_id)
+    return True
+
+
+def split_item(db: sqlite3.Connection, item_id: int) -> int:
+    """Give an item a story of its own, for good; returns the new story's id."""
+    _ensure_grouped(db)
+    current = _story_of_item(db, item_id)
+    alone = (
+        current is not None
+        and db.execute("SELECT count(*) FROM items WHERE story_id = ?", (current,)).fetchone()[0]
+        == 1
+    )
+    if alone and current is not None:
+        _pin(db, item_id, None, current)
+        return current
+    story_id = new_story(db)
+    _pin(db, item_id, None, story_id)
+    return story_id
+
+
+# --------------------------------------------------------------------------- queries
+def fixes(db: sqlite3.Connection) -> dict[int, int | None]:
+    """Every manual fix: item → anchor item (None for a story of its own)."""
+    return {
+        int(item): (int(anchor) if anchor is not None else None)
+        for item, anchor in db.execute("SELECT item_id, anchor_id FROM story_fixes")
+    }
+
+
+def duplicate_groups(db: sqlite3.Connection, story_id: int) -> list[tuple[int, ...]]:
+    """Duplicate sets (two items or more) of a story, each in id order."""
+    groups: dict[int, list[int]] = {}
+    rows = db.execute(
+        "SELECT i.id, p.dup_root FROM items i JOIN story_profiles p ON p.item_id = i.id"
+        " WHERE i.story_id = ? ORDER BY i.id",
+        (story_id,),
+    )
+    for item, root in rows:
+        groups.setdefault(int(root), []).append(int(item))
+    return sorted(
+        (tuple(members) for members in groups.values() if len(members) > 1),
+        key=lambda members: members[0],
+    )
+
+
+def duplicates_of(db: sqlite3.Connection, item_ids: Iterable[int]) -> list[int]:
+    """The items and every duplicate of them (same story, same duplicate set)."""
+    wanted = list(dict.fromkeys(item_ids))
+    out = list(wanted)
+    seen = set(wanted)
+    for item_id in wanted:
+        rows = db.execute(
+            "SELECT p2.item_id FROM story_profiles p1"
+            " JOIN items i1 ON i1.id = p1.item_id"
+            " JOIN story_profiles p2 ON p2.dup_root = p1.dup_root"
+            " JOIN items i2 ON i2.id = p2.item_id AND i2.story_id = i1.story_id"
+            " WHERE p1.item_id = ? ORDER BY p2.item_id",
+            (item_id,),
+        )
+        for (other,) in rows:
+            if int(other) not in seen:
+                seen.add(int(other))
+                out.append(int(other))
+    return out
+
+
+def story_rows(
+    db: sqlite3.Connection, *, min_size: int = 1, limit: int | None = None
+) -> list[tuple[int, str, int, str | None, str | None, str]]:
+    """(id, label, size, first date, last date, sources) of stories, newest first."""
+    rows = db.execute(
+        """SELECT st.id, st.label, count(i.id) AS size, min(i.sort_date), max(i.sort_date),
+                  (SELECT group_concat(name, char(31)) FROM (
+                       SELECT DISTINCT s.name AS name FROM items i2
+                       JOIN sources s ON s.id = i2.source_id
+                       WHERE i2.story_id = st.id ORDER BY s.name))
+           FROM stories st JOIN items i ON i.story_id = st.id
+           GROUP BY st.id HAVING size >= ?
+           ORDER BY max(i.sort_date) DESC, st.id DESC LIMIT ?""",
+        (min_size, -1 if limit is None else limit),
+    )
+    return [(int(r[0]), str(r[1]), int(r[2]), r[3], r[4], str(r[5] or "")) for r in rows.fetchall()]
+
+
+def story_row(
+    db: sqlite3.Connection, story_id: int
+) -> tuple[int, str, int, str | None, str | None, str] | None:
+    """One story as `story_rows` gives it, or None."""
+    row = db.execute(
+        """SELECT st.id, st.label, count(i.id), min(i.sort_date), max(i.sort_date),
+                  (SELECT group_concat(name, char(31)) FROM (
+                       SELECT DISTINCT s.name AS name FROM items i2
+                       JOIN sources s ON s.id = i2.source_id
+                       WHERE i2.story_id = st.id ORDER BY s.name))
+           FROM stories st LEFT JOIN items i ON i.story_id = st.id
+           WHERE st.id = ? GROUP BY st.id""",
+        (story_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return (int(row[0]), str(row[1]), int(row[2]), row[3], row[4], str(row[5] or ""))

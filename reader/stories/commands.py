@@ -1,0 +1,227 @@
+"""What `reader stories`, `reader story` and `reader compare` print (reader/cli.py parses).
+
+Kept out of cli.py so the command line stays light to import: this module and the
+grouping code load only when a story command runs.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reader.export import summary_to_dict
+from reader.library.models import ItemSummary, StoryDetail, StorySummary
+from reader.stories.compare import MAX_ARTICLES, ComparedArticle, CompareInput, compare
+from reader.stories.render import render
+
+if TYPE_CHECKING:
+    from reader.library import Library
+
+
+class StoryCommandError(Exception):
+    """A story command that cannot run as asked; `usage` marks bad usage (exit 2)."""
+
+    def __init__(self, text: str, *, usage: bool = False) -> None:
+        super().__init__(text)
+        self.usage = usage
+
+
+def _date(summary: StorySummary) -> str:
+    if summary.first is None or summary.last is None:
+        return "          "
+    first, last = summary.first.date(), summary.last.date()
+    return first.isoformat() if first == last else f"{first.isoformat()}…{last.strftime('%m-%d')}"
+
+
+def _sources(sources: Sequence[str], shown: int = 3) -> str:
+    if len(sources) <= shown:
+        return ", ".join(sources)
+    return ", ".join(sources[:shown]) + f" +{len(sources) - shown}"
+
+
+def stories_lines(stories: Sequence[StorySummary]) -> list[str]:
+    """`reader stories`: id, size, dates, label and sources, one story a line."""
+    return [
+        f"{story.id:>6} {story.size:>3}  {_date(story):<16} {story.label}"
+        f"  ({_sources(story.sources)})"
+        for story in stories
+    ]
+
+
+def story_summary_dict(story: StorySummary, items: Sequence[ItemSummary]) -> dict[str, Any]:
+    """The JSON shape of a story in `reader stories --json`."""
+    return {
+        "id": story.id,
+        "label": story.label,
+        "size": story.size,
+        "sources": list(story.sources),
+        "first": story.first.isoformat() if story.first else None,
+        "last": story.last.isoformat() if story.last else None,
+        "items": [
+            {"id": item.id, "title": item.title, "source": item.source, "kind": item.kind}
+            for item in items
+        ],
+    }
+
+
+def story_dict(story: StoryDetail) -> dict[str, Any]:
+    """The JSON shape of `reader story ID --json`."""
+    duplicate_of = {
+        member: members[0] for members in story.duplicate_sets for member in members[1:]
+    }
+    items = []
+    for item in story.items:
+        data = summary_to_dict(item)
+        data["duplicate_of"] = duplicate_of.get(item.id)
+        data["pinned"] = item.id in story.pinned
+        items.append(data)
+    return {
+        "id": story.id,
+        "label": story.label,
+        "size": story.size,
+        "sources": list(story.sources),
+        "first": story.first.isoformat() if story.first else None,
+        "last": story.last.isoformat() if story.last else None,
+        "items": items,
+        "duplicate_sets": [list(members) for members in story.duplicate_sets],
+        "pinned": list(story.pinned),
+    }
+
+
+def story_lines(story: StoryDetail, *, collapse: bool, width: int) -> list[str]:
+    """`reader story ID`: the label, then one line per item (or per duplicate set)."""
+    lines = textwrap.wrap(f"story {story.id}: {story.label}", width) or [f"story {story.id}"]
+    plural = "" if len(story.sources) == 1 else "s"
+    lines.append(
+        f"{story.size} items from {len(story.sources)} source{plural}: {', '.join(story.sources)}"
+    )
+    set_of = {member: members for members in story.duplicate_sets for member in members}
+    shown: set[int] = set()
+    for item in story.items:
+        members = set_of.get(item.id, (item.id,))
+        if collapse and item.id in shown:
+            continue
+        date = (item.published or item.imported_at).date().isoformat()
+        kind = "A" if item.kind == "article" else "H"
+        source = item.source if len(item.source) <= 18 else item.source[:17] + "…"
+        marks = ""
+        if collapse and len(members) > 1:
+            others = {i.source for i in story.items if i.id in members and i.id != item.id}
+            marks = f"  +{len(others) or len(members) - 1} sources"
+            shown.update(members)
+        elif item.id in set_of and members[0] != item.id:
+            marks = f"  (duplicate of {members[0]})"
+        if item.id in story.pinned:
+            marks += "  (placed by hand)"
+        lines.append(f"{item.id:>6} {kind} {date}  {source:<18}  {item.title}{marks}")
+    return lines
+
+
+def _parse_ids(text: str) -> list[int]:
+    ids: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or int(part) <= 0:
+            raise StoryCommandError(f"invalid item id {part!r} in --items", usage=True)
+        ids.append(int(part))
+    return list(dict.fromkeys(ids))
+
+
+def compare_story(
+    library: Library, story_id: int, items: str | None
+) -> tuple[StoryDetail, list[ComparedArticle], list[int]]:
+    """The story, its compared articles and the duplicates left out of the columns.
+
+    Without `items`, every article of the story is compared, one per duplicate set;
+    a story with more than 8 such articles needs `items`.
+    """
+    story = library.story(story_id)
+    if items is not None:
+        wanted = _parse_ids(items)
+        members = {item.id for item in story.items}
+        for item_id in wanted:
+            if item_id not in members:
+                raise StoryCommandError(f"item {item_id} is not in story {story_id}")
+        if not 2 <= len(wanted) <= MAX_ARTICLES:
+            raise StoryCommandError(
+                f"--items takes 2 to {MAX_ARTICLES} items, not {len(wanted)}", usage=True
+            )
+    chosen: list[int] = []
+    skipped: list[int] = []
+    if items is not None:
+        chosen = wanted
+    else:
+        set_of = {member: group for group in story.duplicate_sets for member in group}
+        articles = [item.id for item in story.items if item.kind == "article"]
+        seen: set[int] = set()
+        for item_id in articles:
+            duplicates = set_of.get(item_id, (item_id,))
+            if seen.intersection(duplicates):
+                skipped.append(item_id)
+                continue
+            seen.update(duplicates)
+            chosen.append(item_id)
+        if len(chosen) < 2:
+            raise StoryCommandError(
+                f"story {story_id} has {len(chosen)} article(s) to compare; it needs 2"
+                " (pick items, headlines too, with --items ID,ID)"
+            )
+        if len(chosen) > MAX_ARTICLES:
+            listing = ",".join(str(item_id) for item_id in chosen[:MAX_ARTICLES])
+            raise StoryCommandError(
+                f"story {story_id} has {len(chosen)} articles; pick 2 to {MAX_ARTICLES} with"
+                f" --items (e.g. --items {listing})",
+                usage=True,
+            )
+    inputs = []
+    for item_id in chosen:
+        item = library.get_item(item_id)
+        inputs.append(
+            CompareInput(item.id, item.title, item.body_text, item.source, item.published)
+        )
+    return story, compare(inputs), skipped
+
+
+def compare_dict(
+    story: StoryDetail, articles: Sequence[ComparedArticle], skipped: Sequence[int]
+) -> dict[str, Any]:
+    """The JSON shape of `reader compare --json`."""
+    return {
+        "story": story.id,
+        "label": story.label,
+        "headlines": [
+            {"id": item.id, "title": item.title, "source": item.source}
+            for item in story.items
+            if item.kind == "headline"
+        ],
+        "articles": [article.to_dict() for article in articles],
+        "duplicates_left_out": list(skipped),
+    }
+
+
+def compare_text(
+    story: StoryDetail,
+    articles: Sequence[ComparedArticle],
+    skipped: Sequence[int],
+    *,
+    width: int,
+    colour: bool,
+) -> str:
+    """`reader compare`: the story's headlines with their sources, then the columns."""
+    header = textwrap.wrap(f"story {story.id}: {story.label}", width)
+    headlines = [item for item in story.items if item.kind == "headline"]
+    if headlines:
+        header.append("headlines:")
+        for item in headlines:
+            header.extend(
+                textwrap.wrap(f"- {item.title} ({item.source})", width, subsequent_indent="  ")
+            )
+    if skipped:
+        header.append(
+            "left out as duplicates of a compared article: "
+            + ", ".join(str(item_id) for item_id in skipped)
+        )
+    return render(articles, width=width, colour=colour, header=header)
