@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from reader.library import LATER_TAG, ItemFilter
@@ -16,6 +16,8 @@ class View:
 
     kind: ViewKind
     value: str = ""
+    title: str = field(default="", compare=False)
+    """Display name when the value is an id (a story's label)."""
 
     @property
     def key(self) -> str:
@@ -33,6 +35,8 @@ class View:
         names = {"all": "All", "unread": "Unread", "later": "Later", "starred": "Starred"}
         if self.kind in names:
             return names[self.kind]
+        if self.kind == "story" and self.title:
+            return self.title
         prefix = {"source": "", "tag": "#", "story": "story ", "saved": "⌕ "}[self.kind]
         return prefix + self.value
 

@@ -178,15 +178,12 @@ class ReaderScreen(Screen[None]):
     def _story_section(
         library: Library,
     ) -> tuple[list[tuple[str, list[NavEntry]]], dict[int, int]]:
-        """The biggest stories, when the library groups items into stories."""
-        stories = getattr(library, "biggest_stories", None)
-        if stories is None:
-            return [], {}
-        entries = []
-        sizes: dict[int, int] = {}
-        for story in stories(limit=12):
-            sizes[story.id] = story.size
-            entries.append(NavEntry(View("story", str(story.id)), story.size))
+        """The biggest stories for the sidebar, and every story's size for row badges."""
+        stories = library.stories(min_size=2)
+        sizes = {story.id: story.size for story in stories}
+        biggest = sorted(stories, key=lambda story: (-story.size, -story.id))[:12]
+        entries = [NavEntry(View("story", str(story.id), story.label), story.size)
+                   for story in biggest]  # fmt: skip
         return [("Stories", entries)], sizes
 
     def schedule_nav_refresh(self) -> None:
@@ -462,11 +459,20 @@ class ReaderScreen(Screen[None]):
         current = self.items.current
         if current is None:
             return
-        opener = getattr(self.reader_app, "open_compare", None)
-        if opener is None or current.story_id is None:
-            self.notify("Stories are not grouped in this library yet.", timeout=3)
+        if current.story_id is None:
+            self.notify("This item is not in a story yet.", timeout=3)
             return
-        opener(current.story_id, current.id)
+        from reader.ui.screens.compare import CompareScreen
+
+        story = self.reader_app.library.story(current.story_id)
+        if sum(1 for item in story.items if item.kind == "article") < 2:
+            self.notify(
+                f"Its story has {story.size} item{'s' if story.size != 1 else ''} and fewer than"
+                " two articles: nothing to put side by side.",
+                timeout=4,
+            )
+            return
+        self.app.push_screen(CompareScreen(self.reader_app.library, story, current.id))
 
     def action_save_search(self) -> None:
         query = self.query_text

@@ -1,0 +1,193 @@
+"""CompareScreen: a story's articles side by side, shared and unique passages marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.events import MouseScrollDown, MouseScrollUp
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reader.library import Library
+from reader.library.models import StoryDetail
+from reader.stories.compare import ComparedArticle, CompareInput, compare
+from reader.ui.safe import plain, styled
+
+MAX_COLUMNS = 4
+MAX_COMPARED = 8  # the comparison itself covers at most this many articles at once
+
+
+def _inputs(library: Library, item_ids: Sequence[int]) -> list[CompareInput]:
+    inputs = []
+    for item_id in item_ids:
+        item = library.get_item(item_id)
+        text = "\n\n".join(block.text for block in item.blocks if not block.heading)
+        inputs.append(CompareInput(item.id, item.title, text, item.source, item.published))
+    return inputs
+
+
+def _marked(text: str, highlights: Sequence[str], base: str) -> Content:
+    """A sentence with the numbers, names and quotes only this source has highlighted."""
+    content = styled(text, base) if base else plain(text)
+    for needle in highlights:
+        start = text.find(needle)
+        while needle and start >= 0:
+            content = content.stylize("bold reverse", start, start + len(needle))
+            start = text.find(needle, start + len(needle))
+    return content
+
+
+def column_content(article: ComparedArticle, numbers: dict[int, int]) -> Content:
+    """One column: title, source, then each sentence, unique ones marked ▌ and coloured."""
+    parts: list[Content | str] = [styled(article.title, "bold $text-primary"), "\n"]
+    meta = article.source
+    if article.published:
+        meta += " · " + article.published.strftime("%d %b %Y")
+    parts += [styled(meta, "$text-muted"), "\n"]
+    unique = [s for s in article.sentences if not s.shared]
+    parts.append(
+        Content.styled(
+            f"{len(article.sentences) - len(unique)} shared · {len(unique)} only here", "dim"
+        )
+    )
+    highlights = [*article.unique_numbers, *article.unique_names, *article.unique_quotes]
+    for sentence in article.sentences:
+        parts.append("\n\n")
+        if sentence.shared:
+            others = ",".join(str(numbers.get(i, "?")) for i in sentence.shared_with)
+            parts.append(Content.styled(f"= {others} ", "dim"))
+            parts.append(_marked(sentence.text, highlights, ""))
+        else:
+            parts.append(Content.styled("▌ ", "$text-warning"))
+            parts.append(_marked(sentence.text, highlights, "$text-warning"))
+    return Content.assemble(*parts)
+
+
+class ArticleColumn(VerticalScroll, can_focus=True):
+    DEFAULT_CSS = """
+    ArticleColumn { width: 1fr; padding: 0 1; border-right: vkey $panel; }
+    ArticleColumn:focus { background: $boost; }
+    """
+
+    def __init__(self, content: Content) -> None:
+        super().__init__()
+        self._content = content
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._content)
+
+    @property
+    def text(self) -> str:
+        return self._content.plain
+
+
+class CompareScreen(Screen[None]):
+    """Opened with c on an item; [ and ] move the window of articles, s syncs scrolling."""
+
+    DEFAULT_CSS = """
+    CompareScreen #story-header { height: auto; max-height: 10; padding: 0 1;
+                                  border-bottom: hkey $panel; }
+    CompareScreen #columns { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape,q", "close", "Back", id="compare-close"),
+        Binding("left_square_bracket", "shift(-1)", "Previous articles", id="compare-previous"),
+        Binding("right_square_bracket", "shift(1)", "Next articles", id="compare-next"),
+        Binding("s", "toggle_sync", "Sync scroll", id="compare-sync"),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+        Binding("space,pagedown", "scroll(20)", "Page", show=False),
+        Binding("pageup", "scroll(-20)", "Page up", show=False),
+    ]
+
+    def __init__(self, library: Library, story: StoryDetail, focus_item: int | None) -> None:
+        super().__init__()
+        self._library = library
+        self.story = story
+        articles = [item.id for item in story.items if item.kind == "article"]
+        # One article per duplicate set: copies would only "share" everything.
+        copies = {m for members in story.duplicate_sets for m in members[1:]}
+        self.article_ids = [a for a in articles if a not in copies or a == focus_item]
+        start = self.article_ids.index(focus_item) if focus_item in self.article_ids else 0
+        self.start = max(0, min(start, len(self.article_ids) - MAX_COLUMNS))
+        self.synced = True
+        self.shown: list[ComparedArticle] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._header(), id="story-header")
+        yield Horizontal(id="columns")
+        yield Footer()
+
+    def _header(self) -> Content:
+        story = self.story
+        parts: list[Content | str] = [
+            Content.styled(f"Story {story.id} · {story.size} items · ", "bold"),
+            styled(story.label, "bold"),
+        ]
+        headlines = [item for item in story.items if item.kind == "headline"]
+        for item in headlines[:6]:
+            parts += ["\n  · ", plain(item.title), styled(f"  ({item.source})", "$text-muted")]
+        if len(headlines) > 6:
+            parts.append(Content.styled(f"\n  … and {len(headlines) - 6} more headlines", "dim"))
+        if len(self.article_ids) < 2:
+            parts.append(Content.styled("\n\nFewer than two articles: nothing to compare.", "dim"))
+        return Content.assemble(*parts)
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _window(self) -> list[int]:
+        return self.article_ids[self.start : self.start + MAX_COLUMNS]
+
+    def _show(self) -> None:
+        window = self._window()
+        # Compare against every article when there are few, else against the window only.
+        compared_ids = self.article_ids if len(self.article_ids) <= MAX_COMPARED else window
+        compared = {a.id: a for a in compare(_inputs(self._library, compared_ids))}
+        numbers = {item_id: n for n, item_id in enumerate(self.article_ids, 1)}
+        self.shown = [compared[item_id] for item_id in window if item_id in compared]
+        columns = self.query_one("#columns", Horizontal)
+        columns.remove_children()
+        columns.mount_all(ArticleColumn(column_content(a, numbers)) for a in self.shown)
+        total = len(self.article_ids)
+        if total:
+            last = self.start + len(window)
+            self.sub_title = f"articles {self.start + 1}-{last} of {total}"
+            self.notify(
+                f"Articles {self.start + 1}–{last} of {total}"
+                + ("  ([ and ] for the others)" if total > len(window) else ""),
+                timeout=2,
+            )
+
+    def action_shift(self, step: int) -> None:
+        start = max(0, min(self.start + step, len(self.article_ids) - MAX_COLUMNS))
+        if start != self.start:
+            self.start = start
+            self._show()
+
+    def action_toggle_sync(self) -> None:
+        self.synced = not self.synced
+        self.notify("Columns scroll together." if self.synced else "Columns scroll apart.",
+                    timeout=2)  # fmt: skip
+
+    def action_scroll(self, lines: int) -> None:
+        columns = list(self.query(ArticleColumn))
+        focused = self.focused if isinstance(self.focused, ArticleColumn) else None
+        targets = columns if self.synced or focused is None else [focused]
+        for column in targets:
+            column.scroll_relative(y=lines, animate=False)
+
+    @on(MouseScrollDown)
+    @on(MouseScrollUp)
+    def sync_wheel(self, event: MouseScrollDown | MouseScrollUp) -> None:
+        if self.synced:
+            event.stop()
+            self.action_scroll(3 if isinstance(event, MouseScrollDown) else -3)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

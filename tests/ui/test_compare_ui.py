@@ -1,0 +1,108 @@
+"""c on an article: its story side by side, shared and unique sentences marked."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.config import Config
+from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
+from reader.library import Library
+from reader.ui.app import ReaderApp
+from reader.ui.screens.compare import ArticleColumn, CompareScreen
+from reader.ui.screens.reader import ReaderScreen
+
+SHARED = "The Kestrel Bay ferry terminal closed on Tuesday after a crane collapsed onto the pier."
+WHEN = datetime(2026, 11, 3, 9, tzinfo=UTC)
+
+
+def _article(title: str, source: str, *sentences: str) -> tuple[str, ParsedItem]:
+    body = (Block(" ".join(sentences)),)
+    item = ParsedItem("article", title, blocks=body, published=WHEN, url=None)
+    return source, item
+
+
+STORY = (
+    _article("Crane collapse shuts Kestrel Bay ferry terminal", "Harbour Post", SHARED,
+             "Harbour master Elin Varga said 14 sailings were cancelled.",
+             "Engineers will inspect the pier on Thursday."),
+    _article("Kestrel Bay: ferry terminal closed after crane falls", "Coast Wire", SHARED,
+             "Nobody was hurt, according to the port authority.",
+             "Engineers will inspect the pier on Thursday."),
+    ("Evening Lamp", ParsedItem("headline", "Kestrel Bay ferries halted after crane collapse",
+                                published=WHEN)),
+)  # fmt: skip
+
+
+@pytest.fixture
+def story_library(tmp_path: Path) -> Path:
+    path = tmp_path / "story.sqlite3"
+    with Library.open(path) as library:
+        for source, item in STORY:
+            library.store_document(ParsedDocument(items=(item,)), source_name=source,
+                                   source_kind="file", origin=None)  # fmt: skip
+    return path
+
+
+def _app(path: Path, tmp_path: Path) -> ReaderApp:
+    return ReaderApp(path, config=Config(), state_path=tmp_path / "state.json")
+
+
+async def _open_compare(app: ReaderApp, pilot: Pilot[Any]) -> CompareScreen:
+    await app.workers.wait_for_complete()
+    await pilot.press("slash", *"kind:article crane collapse", "enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
+async def test_compare_marks_shared_and_unique(story_library: Path, tmp_path: Path) -> None:
+    app = _app(story_library, tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _open_compare(app, pilot)
+        header = str(screen.query_one("#story-header").render())
+        assert "Kestrel Bay ferries halted after crane collapse" in header  # the headline
+        assert "(Evening Lamp)" in header
+        columns = list(screen.query(ArticleColumn))
+        assert len(columns) == 2
+        texts = {column.text.splitlines()[0]: column.text for column in columns}
+        post = texts["Crane collapse shuts Kestrel Bay ferry terminal"]
+        assert "= 2 " + SHARED in post  # shared with article 2
+        assert "▌ Harbour master Elin Varga said 14 sailings were cancelled." in post
+        assert "1 only here" in post and "2 shared" in post
+        wire = texts["Kestrel Bay: ferry terminal closed after crane falls"]
+        assert "▌ Nobody was hurt, according to the port authority." in wire
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_compare_needs_two_articles(story_library: Path, tmp_path: Path) -> None:
+    app = _app(story_library, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"kind:headline crane", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        with Library.open(story_library) as library:
+            headline = library.list_items()[0]
+            assert headline.story_id is not None
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)  # its story has two articles
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)], ids=["wide", "small"])
+def test_compare_screen_snapshot(
+    snap_compare: Any, story_library: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    async def open_it(pilot: Pilot[Any]) -> None:
+        await _open_compare(pilot.app, pilot)  # type: ignore[arg-type]
+
+    assert snap_compare(_app(story_library, tmp_path), terminal_size=size, run_before=open_it)
