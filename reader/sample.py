@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -23,5 +24,17 @@ def sample_files() -> list[Path]:
     return sorted(
         path
         for path in folder.rglob("*")
-        if path.is_file() and not path.name.startswith(".") and path.name != "README.md"
+        if path.is_file() and not path.name.startswith(".") and path.name not in _NOT_NEWS
     )
+
+
+_NOT_NEWS = frozenset({"README.md", "sources.toml"})
+
+
+def sample_sources() -> dict[Path, str]:
+    """The outlet each sample file comes from (sources.toml), for files that name none."""
+    folder = sample_data_dir()
+    if folder is None or not (folder / "sources.toml").is_file():
+        return {}
+    table = tomllib.loads((folder / "sources.toml").read_text(encoding="utf-8"))
+    return {folder / name: str(source) for name, source in table.items()}

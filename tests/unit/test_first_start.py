@@ -13,7 +13,7 @@ from reader.sample import sample_files
 def test_sample_library_is_bundled_and_has_no_readme() -> None:
     files = sample_files()
     assert len(files) >= 15
-    assert all(path.name != "README.md" for path in files)
+    assert all(path.name not in {"README.md", "sources.toml"} for path in files)
     assert {path.suffix for path in files} >= {".txt", ".html", ".opml", ".atom", ".xml"}
 
 
@@ -23,7 +23,12 @@ def test_first_start_imports_samples_into_the_default_library() -> None:
     with Library.open(paths.default_library_path()) as library:
         assert library.count_items(ItemFilter(kind="headline")) >= 150
         assert library.count_items(ItemFilter(kind="article")) >= 12
-        assert all(item.source != "README.md" for item in library.list_items())
+        items = library.list_items()
+        assert all(item.source not in {"README.md", "sources.toml"} for item in items)
+        # Plain-text articles carry their outlet's name (sources.toml), not a file name.
+        sources = {item.source for item in items if item.kind == "article"}
+        assert {"Le Courrier du Matin", "The Orbital Report", "Sud Ovale"} <= sources
+        assert not any(source.endswith(".txt") for source in sources)
 
 
 def test_no_seeding_for_existing_or_explicit_libraries(tmp_path: Path) -> None:
