@@ -205,3 +205,22 @@ async def test_quit_with_q(app_factory: AppFactory) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_clicking_a_tag_shows_its_items(app_factory: AppFactory, library_file: Path) -> None:
+    with Library.open(library_file) as library:
+        ids = [item.id for item in library.list_items()]
+        library.tag([ids[0], ids[4]], ["ukraine", "energy"])
+    app = app_factory()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = _reader(app)
+        lines = reader.text.splitlines()
+        row = next(n for n, line in enumerate(lines) if "#ukraine" in line)
+        column = lines[row].index("#ukraine")
+        padding = reader.styles.padding.left
+        assert await pilot.click(ArticleView, offset=(padding + column + 2, row))
+        await pilot.pause()
+        items = _list(app)
+        assert items.count == 2  # the two items tagged "ukraine", not all twelve
+        assert "#ukraine" in str(app.screen.query_one("#status").render())

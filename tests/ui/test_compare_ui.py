@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from reader.config import Config
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
-from reader.library import Library
+from reader.library import ItemFilter, Library
 from reader.ui.app import ReaderApp
 from reader.ui.screens.compare import ArticleColumn, CompareScreen
 from reader.ui.screens.reader import ReaderScreen
@@ -72,7 +72,12 @@ async def test_compare_marks_shared_and_unique(story_library: Path, tmp_path: Pa
         assert "(Evening Lamp)" in header
         columns = list(screen.query(ArticleColumn))
         assert len(columns) == 2
-        texts = {column.text.splitlines()[0]: column.text for column in columns}
+        # Each column starts with its number, the one the "= N" marks refer to.
+        firsts = [column.text.splitlines()[0] for column in columns]
+        assert [first.split(" ", 1)[0] for first in firsts] == ["1", "2"]
+        texts = {
+            first.split(" ", 1)[1].strip(): c.text for first, c in zip(firsts, columns, strict=True)
+        }
         post = texts["Crane collapse shuts Kestrel Bay ferry terminal"]
         assert "= 2 " + SHARED in post  # shared with article 2
         assert "▌ Harbour master Elin Varga said 14 sailings were cancelled." in post
@@ -81,6 +86,24 @@ async def test_compare_marks_shared_and_unique(story_library: Path, tmp_path: Pa
         assert "▌ Nobody was hurt, according to the port authority." in wire
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_columns_scroll_together_or_apart(story_library: Path, tmp_path: Path) -> None:
+    app = _app(story_library, tmp_path)
+    async with app.run_test(size=(60, 14)) as pilot:  # small: the columns must scroll
+        screen = await _open_compare(app, pilot)
+        first, second = screen.query(ArticleColumn)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert first.scroll_offset.y == second.scroll_offset.y == 2
+        await pilot.press("s", "tab")  # apart; tab puts the focus on a column
+        await pilot.pause()
+        focused = screen.focused
+        assert focused in (first, second)
+        other = second if focused is first else first
+        await pilot.press("j")
+        await pilot.pause()
+        assert focused.scroll_offset.y == 3 and other.scroll_offset.y == 2
 
 
 async def test_compare_needs_two_articles(story_library: Path, tmp_path: Path) -> None:
@@ -106,3 +129,17 @@ def test_compare_screen_snapshot(
         await _open_compare(pilot.app, pilot)  # type: ignore[arg-type]
 
     assert snap_compare(_app(story_library, tmp_path), terminal_size=size, run_before=open_it)
+
+
+async def test_select_a_whole_story_and_tag_it(story_library: Path, tmp_path: Path) -> None:
+    app = _app(story_library, tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"kind:headline crane", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("V", "t", *"kestrel", "enter")
+        await pilot.pause()
+    with Library.open(story_library) as library:
+        tagged = library.list_items(ItemFilter(tag="kestrel"))
+        assert len(tagged) == 3  # the headline and both articles of its story

@@ -43,8 +43,16 @@ def _marked(text: str, highlights: Sequence[str], base: str) -> Content:
 
 
 def column_content(article: ComparedArticle, numbers: dict[int, int]) -> Content:
-    """One column: title, source, then each sentence, unique ones marked ▌ and coloured."""
-    parts: list[Content | str] = [styled(article.title, "bold $text-primary"), "\n"]
+    """One column: title, source, then each sentence, unique ones marked ▌ and coloured.
+
+    Columns are numbered as the `= N` marks of shared sentences refer to them.
+    """
+    parts: list[Content | str] = [
+        Content.styled(f"{numbers.get(article.id, '?')} ", "bold reverse"),
+        " ",
+        styled(article.title, "bold $text-primary"),
+        "\n",
+    ]
     meta = article.source
     if article.published:
         meta += " · " + article.published.strftime("%d %b %Y")

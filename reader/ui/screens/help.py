@@ -31,10 +31,12 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("s", "toggle star"),
         ("m", "toggle read"),
         ("v", "select items; t, T, l, s, m then apply to the selection"),
+        ("V", "select the whole story of the item"),
         ("e", "export the current view (markdown, json, jsonl or csv)"),
     )),
     ("Reading", (
-        ("c", "compare: the item's story side by side"),
+        ("c", "compare: the item's story side by side ([ ] other articles, s sync)"),
+        ("click #tag", "show the items with that tag"),
         ("o", "open the item's link in the browser"),
         ("y", "copy title and link"),
         ("z", "zoom the reader pane"),

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input, OptionList
 from textual.worker import get_current_worker
 
 from reader.export import ExportFormat
-from reader.library import LATER_TAG, Item, ItemSummary, Library, LibraryError
+from reader.library import LATER_TAG, Item, ItemFilter, ItemSummary, Library, LibraryError
 from reader.ui.messages import NavCounted, SearchFinished
 from reader.ui.rows import FilterRows, IdRows
 from reader.ui.safe import plain
@@ -60,6 +60,7 @@ class ReaderScreen(Screen[None]):
         Binding("s", "toggle_star", "Star", id="star"),
         Binding("m", "toggle_read", "Read", show=False, id="read"),
         Binding("c", "compare", "Compare", id="compare"),
+        Binding("V", "select_story", "Select story", show=False, id="select-story"),
         Binding("S", "save_search", "Save search", show=False, id="save-search"),
         Binding("o", "open_link", "Open link", show=False, id="open-link"),
         Binding("y", "copy_link", "Copy", show=False, id="copy"),
@@ -212,6 +213,14 @@ class ReaderScreen(Screen[None]):
         if event.option.id:
             self.show_view(View.from_key(event.option.id))
             self.items.focus()
+
+    @on(ArticleView.TagClicked)
+    def pick_tag(self, event: ArticleView.TagClicked) -> None:
+        """A click on a tag under the title shows that tag's items (later: the Later view)."""
+        is_later = event.tag.casefold() == LATER_TAG
+        self.show_view(View("later") if is_later else View("tag", event.tag))
+        self.query_one("#nav", NavPane).highlight_key(self.view.key)
+        self.items.focus()
 
     # ------------------------------------------------------------------ search
     def action_focus_search(self) -> None:
@@ -383,6 +392,18 @@ class ReaderScreen(Screen[None]):
 
     def _targets(self) -> list[int]:
         return self.items.target_ids()
+
+    def action_select_story(self) -> None:
+        """Select every item of the current item's story, so t/T/l/s/m act on all of it."""
+        current = self.items.current
+        if current is None or current.story_id is None:
+            return
+        library = self.reader_app.library
+        ids = [item.id for item in library.list_items(ItemFilter(story_id=current.story_id))]
+        self.items.selected_ids.update(ids)
+        self.items.refresh()
+        self.update_status()
+        self.notify(f"Selected the {len(ids)} items of this story: t tags them all.", timeout=3)
 
     def action_toggle_read(self) -> None:
         ids = self._targets()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
 
@@ -32,10 +37,14 @@ def article_content(item: Item, *, story_size: int = 0) -> Content:
     if story_size > 1:
         flags.append(f"story of {story_size} items (c to compare)")
     if item.tags or flags:
-        line = " ".join(f"#{tag}" for tag in item.tags)
-        parts += ["\n", styled(line, "$text-secondary")]
+        parts.append("\n")
+        for index, tag in enumerate(item.tags):
+            # The tag's name rides in the style's meta: a click shows that tag's items.
+            label = styled(f"#{tag}", "$text-secondary").stylize(Style.from_meta({"tag": tag}))
+            parts += [" " if index else "", label]
         if flags:
-            parts.append(styled(("   " if line else "") + " · ".join(flags), "$text-muted"))
+            gap = "   " if item.tags else ""
+            parts.append(styled(gap + " · ".join(flags), "$text-muted"))
     if item.url:
         parts += ["\n", styled(item.url, "underline $text-muted")]
     if not item.blocks:
@@ -66,6 +75,12 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("g,home", "scroll_home", "Top", show=False),
         Binding("G,end", "scroll_end", "Bottom", show=False),
     ]
+
+    @dataclass
+    class TagClicked(Message):
+        """A tag under the title was clicked."""
+
+        tag: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -109,6 +124,12 @@ class ArticleView(ScrollView, can_focus=True):
         if 0 <= index < len(self._strips):
             return self._strips[index].crop_extend(0, width, self.rich_style)
         return Strip.blank(width, self.rich_style)
+
+    def on_click(self, event: events.Click) -> None:
+        tag = event.style.meta.get("tag")
+        if isinstance(tag, str):
+            event.stop()
+            self.post_message(self.TagClicked(tag))
 
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)
