@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from reader import paths
 from reader.config import Config
@@ -11,9 +10,8 @@ from reader.config import Config
 
 def _seed_first_start(library_file_existed: bool, explicit: str | None) -> str | None:
     """Import the bundled samples into a brand-new default library; return what was said."""
-    from reader.importer import ImportReport, import_files
     from reader.library import Library
-    from reader.sample import sample_files, sample_sources
+    from reader.sample import import_samples, sample_files
 
     target = paths.library_path(explicit)
     if library_file_existed or target != paths.default_library_path():
@@ -24,16 +22,7 @@ def _seed_first_start(library_file_existed: bool, explicit: str | None) -> str |
     with Library.open(target) as library:
         if not library.is_empty():
             return None
-        # One import per outlet, so each file carries its outlet's name, as a user's
-        # `reader import --source NAME` would.
-        sources = sample_sources()
-        report = ImportReport()
-        by_source: dict[str | None, list[Path]] = {}
-        for path in samples:
-            by_source.setdefault(sources.get(path), []).append(path)
-        for source, paths_of_source in by_source.items():
-            import_files(library, paths_of_source, source=source,
-                         max_bytes=Config().max_file_bytes, report=report)  # fmt: skip
+        report = import_samples(library, max_bytes=Config().max_file_bytes)
     return (
         f"First start: imported the bundled sample library ({report.added} items from"
         f" {report.files} files) into {target}"

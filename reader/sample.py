@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.importer import ImportReport
+    from reader.library import Library
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -38,3 +43,18 @@ def sample_sources() -> dict[Path, str]:
         return {}
     table = tomllib.loads((folder / "sources.toml").read_text(encoding="utf-8"))
     return {folder / name: str(source) for name, source in table.items()}
+
+
+def import_samples(library: Library, *, max_bytes: int) -> ImportReport:
+    """Import the sample files, one import per outlet so each file carries its outlet's
+    name, as a user's `reader import --source NAME` would."""
+    from reader.importer import ImportReport, import_files
+
+    sources = sample_sources()
+    report = ImportReport()
+    by_source: dict[str | None, list[Path]] = {}
+    for path in sample_files():
+        by_source.setdefault(sources.get(path), []).append(path)
+    for source, paths in by_source.items():
+        import_files(library, paths, source=source, max_bytes=max_bytes, report=report)
+    return report
