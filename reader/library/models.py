@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from reader.ingest.parsed import Block, ItemKind, SourceKind
@@ -28,6 +28,10 @@ class ItemSummary:
     starred: bool
     story_id: int | None
     tags: tuple[str, ...]
+    # Keyword-only so `Item` can still add fields without defaults after it.
+    duplicates: int = field(default=0, kw_only=True)
+    """Other items of this row's duplicate set that the row stands for (see
+    `ItemFilter.collapse_duplicates`); 0 when the list is not collapsed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,10 @@ class ItemFilter:
     unread: bool = False
     starred: bool = False
     story_id: int | None = None
+    collapse_duplicates: bool = False
+    """One row per duplicate set (copies of one item from several sources): the set's
+    oldest item among those the other constraints match, with `ItemSummary.duplicates`
+    counting the matching copies it stands for."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -304,46 +304,117 @@ class Library:
         return cursor.lastrowid, True
 
     # ----------------------------------------------------------------- reading items
-    def _where(self, item_filter: ItemFilter) -> tuple[str, list[Any]]:
+    def _clauses(
+        self, item_filter: ItemFilter, item: str = "i", source: str = "s"
+    ) -> tuple[list[str], list[Any]]:
+        """The filter's constraints on `item` (items) and `source` (sources) aliases."""
         clauses: list[str] = []
         params: list[Any] = []
         if item_filter.tag is not None:
             clauses.append(
-                "i.id IN (SELECT it.item_id FROM item_tags it JOIN tags t ON t.id = it.tag_id"
-                " WHERE t.key = ?)"
+                f"{item}.id IN (SELECT it.item_id FROM item_tags it JOIN tags t"
+                " ON t.id = it.tag_id WHERE t.key = ?)"
             )
             params.append(tag_key(item_filter.tag))
         if item_filter.source is not None:
-            clauses.append("s.key = ?")
+            clauses.append(f"{source}.key = ?")
             params.append(_fold(item_filter.source))
         if item_filter.kind is not None:
-            clauses.append("i.kind = ?")
+            clauses.append(f"{item}.kind = ?")
             params.append(item_filter.kind)
         if item_filter.unread:
-            clauses.append("i.read = 0")
+            clauses.append(f"{item}.read = 0")
         if item_filter.starred:
-            clauses.append("i.starred = 1")
+            clauses.append(f"{item}.starred = 1")
         if item_filter.story_id is not None:
-            clauses.append("i.story_id = ?")
+            clauses.append(f"{item}.story_id = ?")
             params.append(item_filter.story_id)
+        return clauses, params
+
+    def _copies(self, item_filter: ItemFilter) -> tuple[str, list[Any]]:
+        """Joins and conditions reaching, as `i2`, the other matching items of `i`'s set.
+
+        A set is the items sharing a `dup_root` within one story (as `with_duplicates`);
+        items not grouped yet have no profile and stand alone. Probing the set through
+        story_profiles_by_root per row keeps a page of a collapsed list as cheap as its
+        size, instead of ranking every matching item on each call.
+        """
+        clauses, params = self._clauses(item_filter, "i2", "s2")
+        sql = (
+            "story_profiles p1"
+            " JOIN story_profiles p2 ON p2.dup_root = p1.dup_root AND p2.item_id != p1.item_id"
+            " JOIN items i2 ON i2.id = p2.item_id"
+            " JOIN sources s2 ON s2.id = i2.source_id"
+            " WHERE p1.item_id = i.id AND i2.story_id = i.story_id"
+        )
+        return sql + "".join(f" AND {clause}" for clause in clauses), params
+
+    def _where(self, item_filter: ItemFilter) -> tuple[str, list[Any]]:
+        clauses, params = self._clauses(item_filter)
+        if item_filter.collapse_duplicates:
+            # The set's oldest matching item is its row: hide items with an older one.
+            copies, copies_params = self._copies(item_filter)
+            clauses.append(
+                f"NOT EXISTS (SELECT 1 FROM {copies}"
+                " AND (i2.sort_date, i2.id) < (i.sort_date, i.id))"
+            )
+            params.extend(copies_params)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def list_items(
         self, item_filter: ItemFilter = ALL_ITEMS, *, limit: int | None = None, offset: int = 0
     ) -> list[ItemSummary]:
-        """Items matching the filter, newest first."""
+        """Items matching the filter, newest first.
+
+        With `collapse_duplicates`, one row per duplicate set, each carrying in
+        `duplicates` how many matching copies it stands for (`hidden_duplicates` names
+        them); `limit` and `offset` then count rows, so pages stay stable.
+        """
         where, params = self._where(item_filter)
+        columns, column_params = _SUMMARY_COLUMNS, list[Any]()
+        if item_filter.collapse_duplicates:
+            # Counted for the rows returned only: the row is the oldest, so every other
+            # matching member of its set is a hidden copy.
+            copies, column_params = self._copies(item_filter)
+            columns = f"{_SUMMARY_COLUMNS}, (SELECT count(*) FROM {copies}) AS duplicates"
         sql = (
-            f"SELECT {_SUMMARY_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id"
+            f"SELECT {columns} FROM items i JOIN sources s ON s.id = i.source_id"
             f"{where} ORDER BY i.sort_date DESC, i.id DESC LIMIT ? OFFSET ?"
         )
-        rows = self._db.execute(sql, [*params, -1 if limit is None else limit, offset])
+        rows = self._db.execute(
+            sql, [*column_params, *params, -1 if limit is None else limit, offset]
+        )
+        if item_filter.collapse_duplicates:
+            return [ItemSummary(**_summary_fields(row), duplicates=row[13]) for row in rows]
         return [_summary(row) for row in rows]
 
     def count_items(self, item_filter: ItemFilter = ALL_ITEMS) -> int:
+        """How many rows `list_items` gives for the filter (sets count once when collapsed)."""
         where, params = self._where(item_filter)
         sql = f"SELECT count(*) FROM items i JOIN sources s ON s.id = i.source_id{where}"
         return int(self._db.execute(sql, params).fetchone()[0])
+
+    def hidden_duplicates(
+        self, item_ids: Sequence[int], item_filter: ItemFilter = ALL_ITEMS
+    ) -> dict[int, list[int]]:
+        """For rows of a collapsed list: the matching copies each row stands for.
+
+        Maps every given id to the other items of its duplicate set that match the
+        filter (oldest first; empty when it has none), e.g. to expand a "+N sources" row.
+        """
+        copies, params = self._copies(item_filter)
+        found: dict[int, list[int]] = {item_id: [] for item_id in item_ids}
+        for start in range(0, len(item_ids), 500):  # stay under SQLite's variable limit
+            chunk = item_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT i.id, i2.id FROM items i, {copies} AND i.id IN ({marks})"
+                " ORDER BY i2.sort_date, i2.id",
+                [*params, *chunk],
+            )
+            for item_id, copy_id in rows:
+                found[item_id].append(copy_id)
+        return found
 
     def iter_items(self, item_filter: ItemFilter = ALL_ITEMS) -> Iterator[Item]:
         """Full items matching the filter, newest first, fetched lazily."""
@@ -410,18 +481,44 @@ class Library:
                 [(item_id, tag_id, tagged_at) for item_id in item_ids],
             )
 
-    def tag(self, item_ids: Iterable[int], tags: Iterable[str]) -> None:
-        """Add tags to items (creating the tags); adding a tag twice is harmless."""
-        names = [normalize_tag(tag) for tag in tags]
-        with self._write():
-            self._tag(self._require_items(item_ids), names)
+    def _targets(self, item_ids: Iterable[int], follow_duplicates: bool) -> list[int]:
+        """The items (checked to exist), followed by their duplicates when asked."""
+        ids = self._require_items(item_ids)
+        if not follow_duplicates:
+            return ids
+        from reader.library import stories_repo
 
-    def untag(self, item_ids: Iterable[int], tags: Iterable[str]) -> int:
-        """Remove tags from items; unknown tags are an error. Returns links removed."""
+        return stories_repo.duplicates_of(self._db, ids)
+
+    def tag(
+        self, item_ids: Iterable[int], tags: Iterable[str], *, follow_duplicates: bool = False
+    ) -> list[int]:
+        """Add tags to items (creating the tags); adding a tag twice is harmless.
+
+        With `follow_duplicates` (config `duplicates_follow`), every copy of each item
+        from other sources is tagged too. Returns the ids tagged, the given ones first.
+        """
+        names = [normalize_tag(tag) for tag in tags]
+        if follow_duplicates:
+            self._grouped()
+        with self._write():
+            ids = self._targets(item_ids, follow_duplicates)
+            self._tag(ids, names)
+        return ids
+
+    def untag(
+        self, item_ids: Iterable[int], tags: Iterable[str], *, follow_duplicates: bool = False
+    ) -> int:
+        """Remove tags from items (and their copies with `follow_duplicates`).
+
+        Unknown tags are an error. Returns how many (item, tag) links were removed.
+        """
         names = [normalize_tag(tag) for tag in tags]
         removed = 0
+        if follow_duplicates:
+            self._grouped()
         with self._write():
-            ids = self._require_items(item_ids)
+            ids = self._targets(item_ids, follow_duplicates)
             for name in names:
                 tag_id = self._tag_id(name, create=False)
                 if tag_id is None:
@@ -451,18 +548,35 @@ class Library:
         return self._tag_id(name, create=False) is not None
 
     # ----------------------------------------------------------------- flags
-    def _set_flag(self, column: str, item_ids: Iterable[int], value: bool) -> None:
+    def _set_flag(
+        self, column: str, item_ids: Iterable[int], value: bool, follow_duplicates: bool
+    ) -> list[int]:
+        if follow_duplicates:
+            self._grouped()
         with self._write():
-            ids = self._require_items(item_ids)
+            ids = self._targets(item_ids, follow_duplicates)
             self._db.executemany(
                 f"UPDATE items SET {column} = ? WHERE id = ?", [(int(value), i) for i in ids]
             )
+        return ids
 
-    def set_read(self, item_ids: Iterable[int], read: bool = True) -> None:
-        self._set_flag("read", item_ids, read)
+    def set_read(
+        self, item_ids: Iterable[int], read: bool = True, *, follow_duplicates: bool = False
+    ) -> list[int]:
+        """Mark items read or unread (their copies too with `follow_duplicates`).
 
-    def set_starred(self, item_ids: Iterable[int], starred: bool = True) -> None:
-        self._set_flag("starred", item_ids, starred)
+        Returns the ids changed, the given ones first.
+        """
+        return self._set_flag("read", item_ids, read, follow_duplicates)
+
+    def set_starred(
+        self, item_ids: Iterable[int], starred: bool = True, *, follow_duplicates: bool = False
+    ) -> list[int]:
+        """Star or unstar items (their copies too with `follow_duplicates`).
+
+        Returns the ids changed, the given ones first.
+        """
+        return self._set_flag("starred", item_ids, starred, follow_duplicates)
 
     # ----------------------------------------------------------------- overview
     def stats(self) -> LibraryStats:
@@ -570,9 +684,8 @@ class Library:
     def with_duplicates(self, item_ids: Iterable[int]) -> list[int]:
         """The items followed by their duplicates (same story, same duplicate set).
 
-        Reading, tagging or starring "the item" means the whole set when the caller
-        passes this list to `set_read`, `tag` or `set_starred` (the app and CLI decide,
-        from configuration, whether to).
+        `tag`, `untag`, `set_read` and `set_starred` take `follow_duplicates=True` to
+        act on the whole set (the app and CLI pass `Config.duplicates_follow`).
         """
         from reader.library import stories_repo
 
