@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("list", "list items, newest first")
     filters(sub)
+    sub.add_argument("--collapse", action="store_true",
+                     help="one row per duplicate set, with a '+N sources' marker")  # fmt: skip
     sub.add_argument("--limit", type=_positive_int, metavar="N", help="at most N items")
     sub.add_argument("--json", action="store_true", help="one JSON array on stdout")
 
@@ -190,7 +192,13 @@ def _item_filter(args: argparse.Namespace, library: Library) -> ItemFilter:
         raise CommandError(f"no tag named {args.tag!r} (see 'reader tags')")
     if args.source is not None and not library.has_source(args.source):
         raise CommandError(f"no source named {args.source!r} (see 'reader stats')")
-    return ItemFilter(tag=args.tag, source=args.source, kind=args.kind, unread=args.unread)
+    return ItemFilter(
+        tag=args.tag,
+        source=args.source,
+        kind=args.kind,
+        unread=args.unread,
+        collapse_duplicates=getattr(args, "collapse", False),
+    )
 
 
 def _print_json(data: Any) -> None:
@@ -211,7 +219,10 @@ def _list_line(item: ItemSummary) -> str:
     marker = ("A" if item.kind == "article" else "H") + (" " if item.read else "*")
     source = item.source if len(item.source) <= 18 else item.source[:17] + "…"
     tags = "  " + " ".join(f"#{tag}" for tag in item.tags) if item.tags else ""
-    return f"{item.id:>6} {marker} {_date(item)}  {source:<18}  {item.title}{tags}"
+    copies = ""
+    if item.duplicates:
+        copies = f"  +{item.duplicates} source{'' if item.duplicates == 1 else 's'}"
+    return f"{item.id:>6} {marker} {_date(item)}  {source:<18}  {item.title}{tags}{copies}"
 
 
 def _show_text(item: Item, width: int) -> str:
@@ -294,9 +305,24 @@ def cmd_list(args: argparse.Namespace) -> int:
     from reader.export import summary_to_dict
 
     with _open_library(args) as library:
-        items = library.list_items(_item_filter(args, library), limit=args.limit)
+        item_filter = _item_filter(args, library)
+        items = library.list_items(item_filter, limit=args.limit)
+        if args.json and args.collapse:
+            copies = library.hidden_duplicates([item.id for item in items], item_filter)
     if args.json:
-        _print_json([summary_to_dict(item) for item in items])
+        if args.collapse:
+            _print_json(
+                [
+                    {
+                        **summary_to_dict(item),
+                        "duplicates": item.duplicates,
+                        "duplicate_ids": copies[item.id],
+                    }
+                    for item in items
+                ]
+            )
+        else:
+            _print_json([summary_to_dict(item) for item in items])
     else:
         for item in items:
             print(_list_line(item))
@@ -317,17 +343,29 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _copies_note(verb: str, item_id: int, copy_ids: Sequence[int]) -> None:
+    """Say which copies from other sources a tag change also reached (duplicates_follow)."""
+    if copy_ids:
+        count = len(copy_ids)
+        ids = ", ".join(str(copy_id) for copy_id in copy_ids)
+        noun = "duplicate" if count == 1 else "duplicates"
+        message(f"also {verb} {count} {noun} of item {item_id} ({ids})")
+
+
 def cmd_tag(args: argparse.Namespace) -> int:
+    follow = _load_config().duplicates_follow
     with _open_library(args) as library:
-        library.tag([args.id], args.tags)
+        tagged = library.tag([args.id], args.tags, follow_duplicates=follow)
         tags = library.get_item(args.id).tags
     message(f"item {args.id} tags: {', '.join(tags)}")
+    _copies_note("tagged", args.id, tagged[1:])
     return EXIT_OK
 
 
 def cmd_untag(args: argparse.Namespace) -> int:
     from reader.library.store import normalize_tag, tag_key
 
+    follow = _load_config().duplicates_follow
     with _open_library(args) as library:
         item = library.get_item(args.id)
         carried = {tag_key(tag) for tag in item.tags}
@@ -336,9 +374,18 @@ def cmd_untag(args: argparse.Namespace) -> int:
                 raise CommandError(f"no tag named {tag!r} (see 'reader tags')")
             if tag_key(normalize_tag(tag)) not in carried:
                 raise CommandError(f"item {args.id} has no tag {tag!r}")
-        library.untag([args.id], args.tags)
+        # Copies that carry none of the tags are left out of the note: nothing changed.
+        wanted = {tag_key(normalize_tag(tag)) for tag in args.tags}
+        copies = library.with_duplicates([args.id])[1:] if follow else []
+        carriers = [
+            copy.id
+            for copy in library.summaries(copies)
+            if wanted & {tag_key(tag) for tag in copy.tags}
+        ]
+        library.untag([args.id, *carriers], args.tags)
         tags = library.get_item(args.id).tags
     message(f"item {args.id} tags: {', '.join(tags) if tags else '(none)'}")
+    _copies_note("untagged", args.id, carriers)
     return EXIT_OK
 
 

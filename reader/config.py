@@ -29,6 +29,9 @@ class Config:
     """Textual theme name; the app also remembers the last one picked."""
     keys: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Binding id -> keys (comma separated), applied with App.set_keymap."""
+    duplicates_follow: bool = True
+    """Reading, tagging, untagging or starring an item applies to its whole duplicate set
+    (its copies from other sources): pass as `follow_duplicates=` to the library."""
 
     @property
     def max_file_bytes(self) -> int:
@@ -62,12 +65,14 @@ def parse_config(text: str, path: Path) -> Config:
     importing = _section(document, "import", path)
     ui = _section(document, "ui", path)
     keys = _section(document, "keys", path)
+    stories = _section(document, "stories", path)
     config = Config()
     max_mb = _typed(importing, "max_file_mb", (int, float), path)
     if max_mb is not None and max_mb <= 0:
         raise ConfigError(f"{path}: max_file_mb must be positive")
     mark_read = _typed(ui, "mark_read_on_open", bool, path)
     theme = _typed(ui, "theme", str, path)
+    follow = _typed(stories, "duplicates_follow", bool, path)
     for binding_id, binding_keys in keys.items():
         if not isinstance(binding_keys, str):
             raise ConfigError(f"{path}: keys.{binding_id} must be a string")
@@ -76,6 +81,7 @@ def parse_config(text: str, path: Path) -> Config:
         mark_read_on_open=mark_read if mark_read is not None else config.mark_read_on_open,
         theme=theme,
         keys=MappingProxyType(dict(keys)),
+        duplicates_follow=follow if follow is not None else config.duplicates_follow,
     )
 
 
