@@ -14,7 +14,8 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -390,9 +391,30 @@ class Library:
 
     def count_items(self, item_filter: ItemFilter = ALL_ITEMS) -> int:
         """How many rows `list_items` gives for the filter (sets count once when collapsed)."""
+        if item_filter.collapse_duplicates:
+            # All matches less the copies hidden behind an older one. Counting the rows
+            # directly reads every item row (bodies included); this reads the count's
+            # covering index, then only the items of sets with two members or more.
+            plain = replace(item_filter, collapse_duplicates=False)
+            return self.count_items(plain) - self._hidden_count(item_filter)
         where, params = self._where(item_filter)
         sql = f"SELECT count(*) FROM items i JOIN sources s ON s.id = i.source_id{where}"
         return int(self._db.execute(sql, params).fetchone()[0])
+
+    def _hidden_count(self, item_filter: ItemFilter) -> int:
+        """Matching items that an older matching copy stands for in a collapsed list."""
+        clauses, params = self._clauses(item_filter)
+        copies, copies_params = self._copies(item_filter)
+        conditions = "".join(f" AND {clause}" for clause in clauses)
+        sql = (
+            "SELECT count(*) FROM story_profiles c"
+            " JOIN items i ON i.id = c.item_id JOIN sources s ON s.id = i.source_id"
+            # sets with a member other than their root: the only ones that hide anything
+            " WHERE c.dup_root IN (SELECT dup_root FROM story_profiles WHERE item_id != dup_root)"
+            f"{conditions} AND EXISTS (SELECT 1 FROM {copies}"
+            " AND (i2.sort_date, i2.id) < (i.sort_date, i.id))"
+        )
+        return int(self._db.execute(sql, [*params, *copies_params]).fetchone()[0])
 
     def hidden_duplicates(
         self, item_ids: Sequence[int], item_filter: ItemFilter = ALL_ITEMS
@@ -632,6 +654,39 @@ class Library:
         self._grouped()
         rows = stories_repo.story_rows(self._db, min_size=min_size, limit=limit)
         return [_story_summary(row) for row in rows]
+
+    def story_sizes(self, *, min_size: int = 2) -> dict[int, int]:
+        """Story id → item count for stories of at least `min_size` items.
+
+        One indexed GROUP BY (60 ms at 100k items), for row badges: `stories()` also
+        gathers labels, dates and sources, 20 times the cost.
+        """
+        self._grouped()
+        rows = self._db.execute(
+            "SELECT story_id, count(*) FROM items WHERE story_id IS NOT NULL"
+            " GROUP BY story_id HAVING count(*) >= ?",
+            (min_size,),
+        )
+        return {int(story_id): int(size) for story_id, size in rows}
+
+    def current_stories(self, *, limit: int = 12, days: float = 7.0) -> list[StorySummary]:
+        """The biggest stories of 2+ items that had news within `days` of the newest item
+        (the newest item, not today: a library of old saved news still has its events)."""
+        from reader.library import stories_repo
+
+        self._grouped()
+        newest = self._db.execute("SELECT max(sort_date) FROM items").fetchone()[0]
+        if newest is None:
+            return []
+        since = (datetime.fromisoformat(newest) - timedelta(days=days)).isoformat()
+        ids = self._db.execute(
+            "SELECT story_id FROM items WHERE story_id IS NOT NULL GROUP BY story_id"
+            " HAVING count(*) >= 2 AND max(sort_date) >= ?"
+            " ORDER BY count(*) DESC, story_id DESC LIMIT ?",
+            (since, limit),
+        ).fetchall()
+        rows = (stories_repo.story_row(self._db, story_id) for (story_id,) in ids)
+        return [_story_summary(row) for row in rows if row is not None]
 
     def story(self, story_id: int) -> StoryDetail:
         """One story with its items (oldest first) and duplicate sets."""

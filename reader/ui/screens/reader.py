@@ -179,12 +179,10 @@ class ReaderScreen(Screen[None]):
     def _story_section(
         library: Library,
     ) -> tuple[list[tuple[str, list[NavEntry]]], dict[int, int]]:
-        """The biggest stories for the sidebar, and every story's size for row badges."""
-        stories = library.stories(min_size=2)
-        sizes = {story.id: story.size for story in stories}
-        biggest = sorted(stories, key=lambda story: (-story.size, -story.id))[:12]
+        """The biggest current stories for the sidebar, and story sizes for row badges."""
+        sizes = library.story_sizes(min_size=2)
         entries = [NavEntry(View("story", str(story.id), story.label), story.size)
-                   for story in biggest]  # fmt: skip
+                   for story in library.current_stories(limit=12)]  # fmt: skip
         return [("Stories", entries)], sizes
 
     def schedule_nav_refresh(self) -> None:
