@@ -23,6 +23,8 @@ class UiState:
     theme: str | None = None
     saved_searches: dict[str, str] = field(default_factory=dict)
     """Name -> query: saved searches shown as views in the navigation pane."""
+    collapse_duplicates: bool = False
+    """One row per duplicate set (the same item from several sources) in views."""
 
 
 def state_file() -> Path:

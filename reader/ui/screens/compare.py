@@ -166,11 +166,9 @@ class CompareScreen(Screen[None]):
         if total:
             last = self.start + len(window)
             self.sub_title = f"articles {self.start + 1}-{last} of {total}"
-            self.notify(
-                f"Articles {self.start + 1}–{last} of {total}"
-                + ("  ([ and ] for the others)" if total > len(window) else ""),
-                timeout=2,
-            )
+            if total > len(window):  # say so only when some articles are out of sight
+                shown = f"Articles {self.start + 1}–{last} of {total}"
+                self.notify(f"{shown}  ([ and ] for the others)", timeout=2)
 
     def action_shift(self, step: int) -> None:
         start = max(0, min(self.start + step, len(self.article_ids) - MAX_COLUMNS))

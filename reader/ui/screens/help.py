@@ -32,6 +32,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("m", "toggle read"),
         ("v", "select items; t, T, l, s, m then apply to the selection"),
         ("V", "select the whole story of the item"),
+        ("D", "one row per duplicate set (+N sources) / every copy"),
         ("e", "export the current view (markdown, json, jsonl or csv)"),
     )),
     ("Reading", (

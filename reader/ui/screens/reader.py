@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,6 +62,7 @@ class ReaderScreen(Screen[None]):
         Binding("m", "toggle_read", "Read", show=False, id="read"),
         Binding("c", "compare", "Compare", id="compare"),
         Binding("V", "select_story", "Select story", show=False, id="select-story"),
+        Binding("D", "toggle_duplicates", "Copies", show=False, id="collapse-duplicates"),
         Binding("S", "save_search", "Save search", show=False, id="save-search"),
         Binding("o", "open_link", "Open link", show=False, id="open-link"),
         Binding("y", "copy_link", "Copy", show=False, id="copy"),
@@ -200,7 +202,10 @@ class ReaderScreen(Screen[None]):
         if self.query_text:
             self.query_one("#search", Input).value = ""
             self.query_text = ""
-        rows = FilterRows(self.reader_app.library, view.item_filter())
+        item_filter = view.item_filter()
+        if self.reader_app.state.collapse_duplicates:
+            item_filter = replace(item_filter, collapse_duplicates=True)
+        rows = FilterRows(self.reader_app.library, item_filter)
         self.items.show(rows, keep_item=keep_item)
         self.shown_query = ""
         self.update_status()
@@ -309,6 +314,8 @@ class ReaderScreen(Screen[None]):
                     parts.append(Content.styled(f"  {elapsed_ms:.0f} ms", "$text-muted"))
         else:
             parts += [Content.styled(self.view.label, "bold"), f"  {count} items"]
+            if self.reader_app.state.collapse_duplicates:
+                parts.append(Content.styled("  (copies collapsed: D)", "$text-muted"))
         if self.items.selected_ids:
             parts.append(f"  · {len(self.items.selected_ids)} selected")
         self.query_one("#status", StatusLine).update(Content.assemble(*[
@@ -348,7 +355,10 @@ class ReaderScreen(Screen[None]):
     @on(HeadlineList.Opened)
     def open_item(self, event: HeadlineList.Opened) -> None:
         if self.reader_app.config.mark_read_on_open:
-            self._write(lambda lib: lib.set_read([event.item_id], True), [event.item_id])
+            self._write(
+                lambda lib: lib.set_read([event.item_id], True, follow_duplicates=self._follow),
+                [event.item_id],
+            )
         self._show_item(event.item_id)
         self.reader.focus()
 
@@ -375,11 +385,13 @@ class ReaderScreen(Screen[None]):
     def _write(self, change: Callable[[Library], object], item_ids: list[int]) -> bool:
         """Apply a library change at once; failures are shown, never lost silently."""
         try:
-            change(self.reader_app.library)
+            changed = change(self.reader_app.library)
         except LibraryError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
-        for item_id in item_ids:
+        if isinstance(changed, list):  # the ids written, copies of duplicates included
+            item_ids = [*item_ids, *(i for i in changed if isinstance(i, int))]
+        for item_id in set(item_ids):
             self.items.forget(item_id)
         current_id = self.items.current_id
         if current_id is not None and current_id in item_ids:
@@ -390,6 +402,23 @@ class ReaderScreen(Screen[None]):
 
     def _targets(self) -> list[int]:
         return self.items.target_ids()
+
+    @property
+    def _follow(self) -> bool:
+        """Whether reading, tagging and starring an item applies to its copies too."""
+        return self.reader_app.config.duplicates_follow
+
+    def action_toggle_duplicates(self) -> None:
+        """One row per duplicate set (with a "+N sources" mark), or every copy."""
+        state = self.reader_app.state
+        state.collapse_duplicates = not state.collapse_duplicates
+        self.remember()
+        if self.query_text:
+            self.notify("Copies are collapsed in views, not in search results.", timeout=3)
+        else:
+            self.show_view(self.view, keep_item=self.items.current_id)
+        said = "one row per set, +N sources" if state.collapse_duplicates else "every copy shown"
+        self.notify(f"Duplicates: {said}.", timeout=2)
 
     def action_select_story(self) -> None:
         """Select every item of the current item's story, so t/T/l/s/m act on all of it."""
@@ -408,14 +437,16 @@ class ReaderScreen(Screen[None]):
         if ids:
             rows = [r for r in (self.items.current,) if r]
             make_read = not (rows and rows[0].read) if len(ids) == 1 else True
-            self._write(lambda lib: lib.set_read(ids, make_read), ids)
+            self._write(
+                lambda lib: lib.set_read(ids, make_read, follow_duplicates=self._follow), ids
+            )
 
     def action_toggle_star(self) -> None:
         ids = self._targets()
         if ids:
             current = self.items.current
             star = not (current and current.starred) if len(ids) == 1 else True
-            self._write(lambda lib: lib.set_starred(ids, star), ids)
+            self._write(lambda lib: lib.set_starred(ids, star, follow_duplicates=self._follow), ids)
 
     def action_toggle_later(self) -> None:
         ids = self._targets()
@@ -424,10 +455,12 @@ class ReaderScreen(Screen[None]):
         current = self.items.current
         has_later = bool(current and LATER_TAG in {t.casefold() for t in current.tags})
         if len(ids) == 1 and has_later:
-            self._write(lambda lib: lib.untag(ids, [LATER_TAG]), ids)
+            self._write(
+                lambda lib: lib.untag(ids, [LATER_TAG], follow_duplicates=self._follow), ids
+            )
             self.notify("Removed from Later.", timeout=2)
         else:
-            self._write(lambda lib: lib.tag(ids, [LATER_TAG]), ids)
+            self._write(lambda lib: lib.tag(ids, [LATER_TAG], follow_duplicates=self._follow), ids)
             self.notify(f"{len(ids)} item{'s' if len(ids) > 1 else ''} saved for later.", timeout=2)
 
     def action_add_tags(self) -> None:
@@ -439,7 +472,9 @@ class ReaderScreen(Screen[None]):
 
         def done(value: str | None) -> None:
             tags = split_tags(value or "")
-            if tags and self._write(lambda lib: lib.tag(ids, tags), ids):
+            if tags and self._write(
+                lambda lib: lib.tag(ids, tags, follow_duplicates=self._follow), ids
+            ):
                 self.notify(f"Tagged {what}: {', '.join(tags)}", timeout=3, markup=False)
 
         self.app.push_screen(
@@ -466,7 +501,9 @@ class ReaderScreen(Screen[None]):
         def done(tag: str | None) -> None:
             if tag:
                 carriers = [r.id for r in self.items_rows(ids) if tag in r.tags]
-                self._write(lambda lib: lib.untag(carriers, [tag]), carriers)
+                self._write(
+                    lambda lib: lib.untag(carriers, [tag], follow_duplicates=self._follow), carriers
+                )
 
         self.app.push_screen(PickDialog("Remove which tag?", tags), done)
 

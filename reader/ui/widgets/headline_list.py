@@ -238,6 +238,14 @@ class HeadlineList(ScrollView, can_focus=True):
             self._styles[cache_name] = style
         return style
 
+    def line_text(self, index: int) -> str:
+        """Row `index` as plain text, as drawn at the current width (tests, copying)."""
+        row = self.row(index)
+        if row is None:
+            return ""
+        width = self.scrollable_content_region.width
+        return "".join(s.text for s in self._row_segments(row, width, self.rich_style))
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
@@ -269,12 +277,15 @@ class HeadlineList(ScrollView, can_focus=True):
         left = f"{marker}{star}{kind} "
         story = self.story_sizes.get(row.story_id or -1, 0)
         badge = f" [{story}]" if story > 1 else ""
+        if row.duplicates:  # a collapsed duplicate set: this row stands for its copies
+            badge = f" +{row.duplicates} source{'s' if row.duplicates > 1 else ''}{badge}"
         tags = " ".join(f"#{strip_controls(tag)}" for tag in row.tags)
         date = _short_date(row.published or row.imported_at)
         source = _cut(strip_controls(row.source), SOURCE_WIDTH)
         right = f"{badge}  {source:>{SOURCE_WIDTH}}  {date}"
         if width < 70:  # narrow terminals: keep the title, drop the source column
-            right = f"{badge} {date}"
+            copies = f" +{row.duplicates} src" if row.duplicates else ""
+            right = f"{copies}{' [' + str(story) + ']' if story > 1 else ''} {date}"
         tag_text = f"  {tags}" if tags and width >= 90 else ""
         title_width = width - len(left) - len(right) - len(tag_text)
         title = strip_controls(row.title)
