@@ -14,24 +14,30 @@ Member = tuple[str, tuple[str, ...], bool, bool]
 """(title, title keys, is an article, title derived from the text), in id order."""
 
 
-def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
-    if not left or not right:
-        return 0.0
-    return len(left & right) / len(left | right)
-
-
 def choose_label(members: Sequence[Member]) -> str:
     """The most representative title among a story's members (see the module docstring)."""
     if not members:
         return ""
     keys = [frozenset(member[1]) for member in members]
+    sizes = [len(key) for key in keys]
+    count = len(members)
+    # Each pair once (Jaccard is symmetric), added to both sides in the order of the
+    # other member's index, so every sum is the one a plain double loop gives.
+    centrality = [0.0] * count
+    for index in range(count):
+        left, left_size = keys[index], sizes[index]
+        if not left_size:
+            continue
+        for other in range(index + 1, count):
+            shared = len(left & keys[other])
+            if shared:
+                value = shared / (left_size + sizes[other] - shared)
+                centrality[index] += value
+                centrality[other] += value
     best_index = 0
     best_rank: tuple[float, int, int, int] | None = None
     for index, (_, _, is_article, derived) in enumerate(members):
-        centrality = sum(
-            _jaccard(keys[index], keys[other]) for other in range(len(members)) if other != index
-        )
-        rank = (round(centrality, 9), int(is_article), int(not derived), -index)
+        rank = (round(centrality[index], 9), int(is_article), int(not derived), -index)
         if best_rank is None or rank > best_rank:
             best_rank, best_index = rank, index
     return members[best_index][0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from benchmarks.story_eval import load, parse_date
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
-from reader.stories import StoryInput, group_inputs, signature
+from reader.stories import Signature, StoryInput, group_inputs, signature
 from reader.stories.metrics import bcubed, pairwise
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "stories"
@@ -179,6 +180,116 @@ def test_incremental_import_equals_rebuild(tmp_path: Path) -> None:
         one_by_one = _partition(library)
         library.rebuild_stories()
         assert _partition(library) == one_by_one
+
+
+def _labelled_rows() -> list[dict[str, object]]:
+    lines = LABELLED.read_text(encoding="utf-8").splitlines()
+    return sorted((json.loads(line) for line in lines), key=lambda row: str(row["date"]))
+
+
+def _store_chunk(library: Library, rows: list[dict[str, object]], name: str) -> None:
+    library.store_document(
+        ParsedDocument(items=tuple(_parsed(row) for row in rows)),
+        source_name=name, source_kind="feed", origin=None,
+    )  # fmt: skip
+
+
+Snapshot = dict[str, object]
+
+
+def _grouping_tables(path: Path) -> Snapshot:
+    """Everything grouping stores, with stories named by their members (ids vary)."""
+    db = sqlite3.connect(path)
+    try:
+        members: dict[int, list[int]] = defaultdict(list)
+        for item, story in db.execute("SELECT id, story_id FROM items"):
+            members[story].append(item)
+        named = {story: tuple(sorted(items)) for story, items in members.items()}
+        names: dict[tuple[int, ...], dict[str, int]] = defaultdict(dict)
+        for story, name, count in db.execute("SELECT story_id, name, n FROM story_names"):
+            names[named[story]][name] = count
+        labels = dict(db.execute("SELECT id, label FROM stories"))
+        return {
+            "stories": sorted(named.values()),
+            "labels": {named[story]: label for story, label in labels.items()},
+            "orphan stories": sorted(set(labels) - set(named)),
+            "groups": {
+                named[story]: rest for story, *rest in db.execute("SELECT * FROM story_groups")
+            },
+            "names": dict(names),
+            "df": dict(db.execute("SELECT key, n FROM story_df")),
+            "postings": sorted(db.execute("SELECT * FROM story_postings")),
+            "profiles": sorted(db.execute("SELECT * FROM story_profiles")),
+            "total": db.execute("SELECT value FROM story_state WHERE key = 'total'").fetchone(),
+        }
+    finally:
+        db.close()
+
+
+def _assert_rebuild_keeps_tables(library: Library) -> None:
+    """What incremental imports stored is exactly what a rebuild stores."""
+    before = _grouping_tables(library.path)
+    library.rebuild_stories()
+    after = _grouping_tables(library.path)
+    for table in before:
+        assert before[table] == after[table], table
+
+
+def test_imports_through_the_cache_store_what_a_rebuild_stores(tmp_path: Path) -> None:
+    # The labelled set in publication order, in chunks: later chunks are grouped over
+    # the state the cache kept from earlier ones (merges of stories included).
+    rows = _labelled_rows()
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        for start in range(0, len(rows), 50):
+            _store_chunk(library, rows[start : start + 50], f"chunk {start}")
+        _assert_rebuild_keeps_tables(library)
+
+
+def test_another_connection_invalidates_the_cache(tmp_path: Path) -> None:
+    rows = _labelled_rows()
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as first, Library.open(path) as second:
+        for number, start in enumerate(range(0, len(rows), 40)):
+            # Alternate writers: each finds tables changed behind its cache's back.
+            writer = first if number % 2 else second
+            _store_chunk(writer, rows[start : start + 40], f"chunk {start}")
+            if number == 4:
+                first.rebuild_stories()
+        _assert_rebuild_keeps_tables(first)
+
+
+def test_a_failed_import_leaves_no_trace_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import stories_repo
+
+    rows = _labelled_rows()
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as library:
+        _store_chunk(library, rows[:100], "first")
+        _store_chunk(library, rows[100:150], "second")
+        stored = library.count_items()
+
+        real_signature = signature
+        calls = 0
+
+        def failing_signature(item: StoryInput) -> Signature:
+            nonlocal calls
+            calls += 1
+            if calls > 60:
+                raise RuntimeError("disk on fire")
+            return real_signature(item)
+
+        # Fails halfway through grouping the batch, inside the import's transaction:
+        # the cache has taken in sixty items that the rollback takes out of the tables.
+        monkeypatch.setattr(stories_repo, "signature", failing_signature)
+        with pytest.raises(RuntimeError):
+            _store_chunk(library, rows[150:300], "failed")
+        monkeypatch.undo()
+        assert library.count_items() == stored
+        _store_chunk(library, rows[150:300], "third")
+        _store_chunk(library, rows[300:], "fourth")
+        _assert_rebuild_keeps_tables(library)
 
 
 def test_rebuild_keeps_story_ids(tmp_path: Path) -> None:
