@@ -311,10 +311,18 @@ class Library:
         """The filter's constraints on `item` (items) and `source` (sources) aliases."""
         clauses: list[str] = []
         params: list[Any] = []
-        if item_filter.tag is not None:
+        if item_filter.tag is not None and item == "i":
             clauses.append(
-                f"{item}.id IN (SELECT it.item_id FROM item_tags it JOIN tags t"
+                "i.id IN (SELECT it.item_id FROM item_tags it JOIN tags t"
                 " ON t.id = it.tag_id WHERE t.key = ?)"
+            )
+            params.append(tag_key(item_filter.tag))
+        elif item_filter.tag is not None:
+            # One key probe per copy: as an IN list, the planner probed the set once per
+            # tagged item, for every row (3.8 s for 3,000 tagged items at 100k).
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = {item}.id"
+                " AND it.tag_id = (SELECT t.id FROM tags t WHERE t.key = ?))"
             )
             params.append(tag_key(item_filter.tag))
         if item_filter.source is not None:
@@ -341,11 +349,15 @@ class Library:
         size, instead of ranking every matching item on each call.
         """
         clauses, params = self._clauses(item_filter, "i2", "s2")
+        # CROSS JOIN fixes the order (row, its set, the copies): left free, the planner
+        # took `i2` from items_unread for an unread filter, scanning every older unread
+        # item per row (34 s for 200 rows at 100k items instead of milliseconds).
         sql = (
             "story_profiles p1"
-            " JOIN story_profiles p2 ON p2.dup_root = p1.dup_root AND p2.item_id != p1.item_id"
-            " JOIN items i2 ON i2.id = p2.item_id"
-            " JOIN sources s2 ON s2.id = i2.source_id"
+            " CROSS JOIN story_profiles p2"
+            " ON p2.dup_root = p1.dup_root AND p2.item_id != p1.item_id"
+            " CROSS JOIN items i2 ON i2.id = p2.item_id"
+            " CROSS JOIN sources s2 ON s2.id = i2.source_id"
             " WHERE p1.item_id = i.id AND i2.story_id = i.story_id"
         )
         return sql + "".join(f" AND {clause}" for clause in clauses), params
@@ -406,9 +418,13 @@ class Library:
         clauses, params = self._clauses(item_filter)
         copies, copies_params = self._copies(item_filter)
         conditions = "".join(f" AND {clause}" for clause in clauses)
+        # Without a selective filter (tag, source, story), start from the sets: left free,
+        # the planner walked every unread item for an unread filter (0.3 s at 100k).
+        selective = (item_filter.tag, item_filter.source, item_filter.story_id) != (None,) * 3
+        join = " JOIN " if selective else " CROSS JOIN "
         sql = (
-            "SELECT count(*) FROM story_profiles c"
-            " JOIN items i ON i.id = c.item_id JOIN sources s ON s.id = i.source_id"
+            f"SELECT count(*) FROM story_profiles c{join}items i ON i.id = c.item_id"
+            f"{join}sources s ON s.id = i.source_id"
             # sets with a member other than their root: the only ones that hide anything
             " WHERE c.dup_root IN (SELECT dup_root FROM story_profiles WHERE item_id != dup_root)"
             f"{conditions} AND EXISTS (SELECT 1 FROM {copies}"

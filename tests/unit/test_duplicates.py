@@ -121,6 +121,15 @@ def test_filters_pick_the_row_among_the_matching_copies(sample: Sample) -> None:
     assert library.hidden_duplicates(
         [sample.floods_daily], ItemFilter(unread=True, collapse_duplicates=True)
     ) == {sample.floods_daily: [sample.floods_post]}
+    # The count of a collapsed list is its number of rows, whatever the filter.
+    for item_filter in (
+        ItemFilter(tag="rail", collapse_duplicates=True),
+        ItemFilter(unread=True, collapse_duplicates=True),
+        ItemFilter(kind="headline", collapse_duplicates=True),
+        ItemFilter(source="Continental Wire", collapse_duplicates=True),
+    ):
+        assert library.count_items(item_filter) == len(library.list_items(item_filter))
+    assert library.count_items(ItemFilter(unread=True, collapse_duplicates=True)) == 3
 
 
 def test_tags_and_flags_follow_duplicates_only_when_asked(sample: Sample) -> None:
