@@ -42,6 +42,6 @@ def launch_app(explicit_library: str | None, config: Config) -> int:
         print(f"reader: {greeting}", file=sys.stderr)
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(target, config=config, greeting=greeting)
+    app = ReaderApp(target, config=config, greeting=greeting, freeze_gc=True)
     app.run()
     return app.return_code or 0
