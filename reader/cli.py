@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 import textwrap
@@ -626,6 +627,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return error.status
     except LibraryError as error:
         message(str(error))
+        return EXIT_FAILURE
+    except sqlite3.DatabaseError as error:
+        # A library damaged or changed under us mid-command: say so in one line.
+        message(f"the library database failed: {error}")
         return EXIT_FAILURE
     except KeyboardInterrupt:
         message("interrupted")

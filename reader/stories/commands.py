@@ -108,7 +108,8 @@ def story_lines(story: StoryDetail, *, collapse: bool, width: int) -> list[str]:
         marks = ""
         if collapse and len(members) > 1:
             others = {i.source for i in story.items if i.id in members and i.id != item.id}
-            marks = f"  +{len(others) or len(members) - 1} sources"
+            copies = len(others) or len(members) - 1
+            marks = f"  +{copies} source{'s' if copies > 1 else ''}"
             shown.update(members)
         elif item.id in set_of and members[0] != item.id:
             marks = f"  (duplicate of {members[0]})"

@@ -297,3 +297,19 @@ def test_console_entry_point_runs_without_traceback(tmp_path: Path) -> None:
         env=env, timeout=60,
     )  # fmt: skip
     assert done.returncode == 0 and json.loads(done.stdout) == []
+
+
+def test_a_database_failure_mid_command_is_one_line(
+    imported: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(Library, "list_items", broken)
+    code, out, err = imported("list")
+    assert code == 1 and out == ""
+    assert err.strip().splitlines() == [
+        "reader: the library database failed: database disk image is malformed"
+    ]
