@@ -34,9 +34,13 @@ import random
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from reader.ingest.parsed import ParsedDocument
 from reader.stories.engine import (
     UNDATED_BUCKET,
     Grouper,
@@ -111,6 +115,55 @@ def _input(row: Sequence[Any]) -> StoryInput:
         url=row[6],
         guid=row[7],
     )
+
+
+# --------------------------------------------------------------------------- signature hints
+HintKey = tuple[str, str, str, str | None, str | None, str | None]
+"""An item as stored: kind, title, body (JSON blocks), url, guid, published (ISO)."""
+SignatureHints = Mapping[HintKey, Signature]
+
+_HINTS: ContextVar[SignatureHints | None] = ContextVar("story_signature_hints", default=None)
+
+
+def signature_hints(document: ParsedDocument) -> dict[HintKey, Signature]:
+    """Signatures of a parsed document's items, computed before they are stored.
+
+    The importer runs this in its worker processes, so the process that stores and
+    groups does not extract features (40% of its time in an import). Each signature is
+    computed from exactly the input `attach_new_items` builds from the stored row, keyed
+    by the stored columns, with the source left empty: the library's name for the
+    source is filled in when the item is grouped. A key that does not match (the item
+    was stored otherwise) just means the signature is computed then.
+    """
+    from reader.library.store import _iso, encode_blocks
+
+    hints: dict[HintKey, Signature] = {}
+    for parsed in document.items:
+        body = encode_blocks(parsed.blocks)
+        published = _iso(parsed.published)
+        key = (parsed.kind, parsed.title, body, parsed.url, parsed.guid, published)
+        if key not in hints:
+            row = (0, parsed.title, body, "", parsed.kind, published, parsed.url, parsed.guid)
+            hints[key] = signature(_input(row))
+    return hints
+
+
+@contextmanager
+def hinted(hints: SignatureHints) -> Iterator[None]:
+    """Let `attach_new_items` use these precomputed signatures meanwhile."""
+    token = _HINTS.set(hints)
+    try:
+        yield
+    finally:
+        _HINTS.reset(token)
+
+
+def _hinted(row: Sequence[Any], hints: SignatureHints | None) -> Signature | None:
+    """The precomputed signature of an `_INPUT_COLUMNS` row, if there is one."""
+    if not hints:
+        return None
+    hint = hints.get((row[4], row[1], row[2], row[6], row[7], row[5]))
+    return None if hint is None else replace(hint, source=str(row[3]))
 
 
 def _features_json(sig: Signature, weights: Sequence[float] | None) -> str:
@@ -555,17 +608,18 @@ def _mark_through(db: sqlite3.Connection) -> None:
     _set_state(db, "through", int(newest or 0))
 
 
-def _inputs(db: sqlite3.Connection, item_ids: Sequence[int]) -> list[tuple[str, StoryInput]]:
-    """(sort date, input) of items, in processing order."""
-    out: list[tuple[str, StoryInput]] = []
+def _input_rows(db: sqlite3.Connection, item_ids: Sequence[int]) -> list[Sequence[Any]]:
+    """`_INPUT_COLUMNS` of items, in processing order (publication date, then id)."""
+    out: list[Sequence[Any]] = []
     for chunk in _chunks(list(item_ids)):
-        rows = db.execute(
-            f"SELECT {_INPUT_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id"
-            f" WHERE i.id IN ({_marks(len(chunk))})",
-            chunk,
+        out.extend(
+            db.execute(
+                f"SELECT {_INPUT_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id"
+                f" WHERE i.id IN ({_marks(len(chunk))})",
+                chunk,
+            )
         )
-        out.extend((str(row[8]), _input(row)) for row in rows)
-    out.sort(key=lambda entry: (entry[0], entry[1].id))
+    out.sort(key=lambda row: (str(row[8]), int(row[0])))
     return out
 
 
@@ -599,8 +653,10 @@ def attach_new_items(db: sqlite3.Connection, item_ids: Iterable[int] = ()) -> in
         return 0
     state = _cached_state(db)
     grouper = Grouper(state)
-    for _, item in _inputs(db, pending):
-        grouper.add(item.id, signature(item))
+    hints = _HINTS.get()
+    for row in _input_rows(db, pending):
+        sig = _hinted(row, hints) or signature(_input(row))
+        grouper.add(int(row[0]), sig)
     _commit_state(state)
     refresh_labels(db, state.touched, state.cached_profiles())
     _mark_through(db)
@@ -655,7 +711,14 @@ def rebuild(db: sqlite3.Connection, on_progress: ProgressFn | None = None) -> in
             inputs.append(StoryInput(id=item_id, title=str(title), kind=str(kind)))
         else:
             missing.append(item_id)
-    inputs.extend(item for _, item in _inputs(db, missing))
+    hints = _HINTS.get()
+    for row in _input_rows(db, missing):
+        hint = _hinted(row, hints)
+        if hint is None:
+            inputs.append(_input(row))
+        else:
+            known[int(row[0])] = hint
+            inputs.append(StoryInput(id=int(row[0]), title=str(row[1]), kind=str(row[4])))
     fixes = {
         int(item): (int(anchor) if anchor is not None else None)
         for item, anchor in db.execute("SELECT item_id, anchor_id FROM story_fixes")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -290,6 +291,55 @@ def test_a_failed_import_leaves_no_trace_in_the_cache(
         _store_chunk(library, rows[150:300], "third")
         _store_chunk(library, rows[300:], "fourth")
         _assert_rebuild_keeps_tables(library)
+
+
+def _hint_documents() -> list[tuple[str, ParsedDocument]]:
+    """The labelled set in four documents, with what storing may change on the way:
+    naive dates (taken as UTC), headings, GUIDs, a repeated item, a source name
+    written in another case than the library's."""
+    rows = _labelled_rows()
+    items: list[ParsedItem] = []
+    for number, row in enumerate(rows):
+        item = _parsed(row)
+        if number % 3 == 0 and item.published is not None:
+            item = replace(item, published=item.published.replace(tzinfo=None))
+        if number % 5 == 0 and item.blocks:
+            item = replace(item, blocks=(Block("Heading", heading=True), *item.blocks))
+        if number % 7 == 0:
+            item = replace(item, guid=f"guid-{number}")
+        items.append(item)
+    items.insert(10, items[3])
+    quarter = len(items) // 4
+    names = ["Wire", "wire", "Other", "OTHER"]
+    return [
+        (names[part], ParsedDocument(items=tuple(items[part * quarter : (part + 1) * quarter])))
+        for part in range(4)
+    ]
+
+
+def test_signatures_computed_before_storing_are_those_of_the_stored_items(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import stories_repo
+    from reader.stories import grouping
+
+    documents = _hint_documents()
+    hints = [stories_repo.signature_hints(document) for _, document in documents]
+    with Library.open(tmp_path / "plain.sqlite3") as plain:
+        for name, document in documents:
+            plain.store_document(document, source_name=name, source_kind="feed", origin=None)
+        expected = _grouping_tables(plain.path)
+
+    def unexpected(item: StoryInput) -> Signature:
+        raise AssertionError(f"signature computed while storing: {item.title}")
+
+    monkeypatch.setattr(stories_repo, "signature", unexpected)
+    monkeypatch.setattr(grouping, "signature", unexpected)  # the first batch's rebuild
+    with Library.open(tmp_path / "hinted.sqlite3") as hinted:
+        for (name, document), hint in zip(documents, hints, strict=True):
+            with stories_repo.hinted(hint):
+                hinted.store_document(document, source_name=name, source_kind="feed", origin=None)
+        assert _grouping_tables(hinted.path) == expected
 
 
 def test_rebuild_keeps_story_ids(tmp_path: Path) -> None:
