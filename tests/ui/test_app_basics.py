@@ -225,3 +225,32 @@ async def test_clicking_a_tag_shows_its_items(app_factory: AppFactory, library_f
         items = _list(app)
         assert items.count == 2  # the two items tagged "ukraine", not all twelve
         assert "#ukraine" in str(app.screen.query_one("#status").render())
+
+
+async def test_moving_repaints_the_rows_that_changed_when_scrolled(tmp_path: Path) -> None:
+    path = tmp_path / "long.sqlite3"
+    with Library.open(path) as library:
+        items = tuple(ParsedItem("headline", f"Headline {n:03d} about a quiet day")
+                      for n in range(150))  # fmt: skip
+        library.store_document(ParsedDocument(items=items), source_name="Wire",
+                               source_kind="file", origin=None)  # fmt: skip
+    app = ReaderApp(path, config=Config(), state_path=tmp_path / "state.json")
+    async with app.run_test(size=(100, 24)) as pilot:
+        items_list = _list(app)
+        await pilot.press("G")  # to the bottom: the list scrolls
+        await pilot.pause()
+        assert items_list.scroll_offset.y > 0
+        repainted: list[int] = []
+        original = items_list.refresh
+
+        def spy(*regions: object, **kwargs: object) -> object:
+            repainted.extend(region.y for region in regions)  # type: ignore[attr-defined]
+            return original(*regions, **kwargs)  # type: ignore[arg-type]
+
+        items_list.refresh = spy  # type: ignore[method-assign, assignment]
+        await pilot.press("k")
+        await pilot.pause()
+        # The rows of the old and the new cursor, where they are on screen.
+        top = items_list.scroll_offset.y
+        assert {149 - top, 148 - top} <= set(repainted)
+        assert all(0 <= y < items_list.size.height for y in repainted)

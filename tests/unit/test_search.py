@@ -202,6 +202,14 @@ def test_snippet_shows_the_body_match(fx: Fixture) -> None:
     assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["œuvres"]
 
 
+def test_results_without_snippets_rank_and_highlight_the_same(fx: Fixture) -> None:
+    full = fx.searcher.search("fenerbahce", limit=20).hits
+    bare = fx.searcher.search("fenerbahce", limit=20, snippets=False).hits
+    assert [(h.id, h.title_spans) for h in bare] == [(h.id, h.title_spans) for h in full]
+    assert any(h.snippet for h in full)  # the body match has a snippet...
+    assert all((h.snippet, h.snippet_spans) == ("", ()) for h in bare)  # ...unless asked not
+
+
 def test_headline_has_no_snippet(fx: Fixture) -> None:
     hit = fx.hit("kante", "kante")
     assert (hit.snippet, hit.snippet_spans) == ("", ())

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from reader.search.engine import CancelToken, Searcher
     from reader.ui.app import ReaderApp
 
+PREVIEW_DELAY = 0.03  # seconds; below what the eye notices, after the list's next frame
 SEARCH_LIMIT = 100  # ranking spans and snippets for 500 hits costs 5x more per keystroke
 STACK_BELOW_WIDTH = 120  # narrower: the reader pane goes under the list
 HIDE_NAV_BELOW_WIDTH = 90
@@ -87,6 +89,7 @@ class ReaderScreen(Screen[None]):
         self._searcher: Searcher | None = None
         self._data_version = -1
         self._nav_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
         self._state_timer: Timer | None = None
         self._story_sizes: dict[int, int] = {}
         self._shown_item_id: int | None = None
@@ -267,7 +270,9 @@ class ReaderScreen(Screen[None]):
             if get_current_worker().is_cancelled or token.cancelled:
                 return
             try:
-                results = self._get_searcher().search(query, limit=SEARCH_LIMIT, cancel=token)
+                results = self._get_searcher().search(
+                    query, limit=SEARCH_LIMIT, cancel=token, snippets=False
+                )
             except SearchCancelled:
                 return
             except QueryError as error:
@@ -345,10 +350,15 @@ class ReaderScreen(Screen[None]):
         if event.item_id is None:
             self.reader.show(None, empty=self._empty_message())
             return
-        # After the list's frame is on screen: wrapping an article costs 10-40 ms, and
-        # the moved cursor or the new results are what the keystroke should show first.
-        # Held-down j coalesces: only the item still highlighted then is shown.
-        self.call_after_refresh(self._preview_now, event.item_id)
+        # A moment later, after the list's frame: wrapping and drawing an article cost
+        # 10-40 ms, and the moved cursor or the new results are what the keystroke
+        # should show first (call_after_refresh ran before that frame). Held-down j
+        # coalesces: only the item still highlighted then is shown.
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(
+            PREVIEW_DELAY, partial(self._preview_now, event.item_id)
+        )
         self.remember()
 
     def _preview_now(self, item_id: int) -> None:

@@ -135,7 +135,7 @@ class HeadlineList(ScrollView, can_focus=True):
             row = self._rows.get(index)
             if row is not None and row.id == item_id:
                 self._rows.discard(index)
-                self.refresh_line(index - self.scroll_offset.y)
+                self.refresh_line(index)
 
     def row(self, index: int) -> ItemSummary | None:
         if self._source is None or not 0 <= index < self._count:
@@ -178,8 +178,8 @@ class HeadlineList(ScrollView, can_focus=True):
         return max(0, min(value, self._count - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(old - self.scroll_offset.y)
-        self.refresh_line(new - self.scroll_offset.y)
+        self.refresh_line(old)  # virtual line numbers: ScrollView maps them
+        self.refresh_line(new)
         self.scroll_to_region(Region(0, new, 1, 1), animate=False, immediate=True)
         self.post_message(self.Highlighted(self.current_id))
 
@@ -203,7 +203,7 @@ class HeadlineList(ScrollView, can_focus=True):
         if (item_id := self.current_id) is None:
             return
         self.selected_ids.symmetric_difference_update({item_id})
-        self.refresh_line(self.cursor - self.scroll_offset.y)
+        self.refresh_line(self.cursor)
         self.cursor += 1
 
     def move_to_unread(self, direction: int) -> bool:
