@@ -14,6 +14,7 @@ import pytest
 
 from reader.cli import run
 from reader.library import Library
+from tests.cli_harness import Cli
 
 HEADLINES = """Harbour strike enters its third week
 -
@@ -30,24 +31,6 @@ Heavy rain overnight left the tracks between the two valley towns under water, a
 
 Officials said about four thousand commuters use the line daily, and replacement buses would run every twenty minutes from the station forecourt starting on Wednesday morning.
 """
-
-
-class Cli:
-    """Runs `reader` in-process against one library and captures its output."""
-
-    def __init__(self, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.library = library
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        status = run(["--library", str(self.library), *args])
-        captured = self.capsys.readouterr()
-        return status, captured.out, captured.err
-
-    def json(self, *args: str) -> object:
-        status, out, err = self(*args, "--json")
-        assert status == 0, err
-        return json.loads(out)
 
 
 @pytest.fixture
@@ -153,7 +136,7 @@ def test_list_unknown_tag_or_source_fails_with_one_line(imported: Cli) -> None:
 
 
 def test_show_text_and_json(imported: Cli) -> None:
-    article_id = imported.json("list", "--kind", "article")[0]["id"]  # type: ignore[index]
+    article_id = imported.json("list", "--kind", "article")[0]["id"]
     status, out, _ = imported("show", str(article_id))
     assert status == 0
     assert out.startswith("Floods close the northern rail line\n")
@@ -192,7 +175,7 @@ def test_errors_are_one_line_with_status(
 
 
 def test_tag_untag_and_tags(imported: Cli) -> None:
-    first, second = (item["id"] for item in imported.json("list")[:2])  # type: ignore[index]
+    first, second = (item["id"] for item in imported.json("list")[:2])
     assert imported("tag", str(first), "later", "Rail")[0] == 0
     assert imported("tag", str(second), "rail")[0] == 0
     assert imported.json("tags") == [{"tag": "Rail", "items": 2}, {"tag": "later", "items": 1}]
@@ -200,7 +183,7 @@ def test_tag_untag_and_tags(imported: Cli) -> None:
     assert out.splitlines() == ["Rail   2", "later  1"]
     assert titles(imported, "--tag", "RAIL") == titles(imported)[:2]
     assert imported("untag", str(first), "rail")[0] == 0
-    assert imported.json("show", str(first))["tags"] == ["later"]  # type: ignore[index]
+    assert imported.json("show", str(first))["tags"] == ["later"]
     status, _, err = imported("untag", str(first), "ghost")
     assert status == 1 and "no tag named 'ghost'" in err
     status, _, err = imported("untag", str(first), "rail")
@@ -209,7 +192,7 @@ def test_tag_untag_and_tags(imported: Cli) -> None:
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "markdown", "csv"])
 def test_export_formats(imported: Cli, tmp_path: Path, fmt: str) -> None:
-    article_id = imported.json("list", "--kind", "article")[0]["id"]  # type: ignore[index]
+    article_id = imported.json("list", "--kind", "article")[0]["id"]
     imported("tag", str(article_id), "later")
     target = tmp_path / f"out.{fmt}"
     status, _out, err = imported("export", "--format", fmt, "--tag", "later", "-o", str(target))

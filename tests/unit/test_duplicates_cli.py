@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import run
 from reader.config import ConfigError, parse_config
 from reader.library import Library
+from tests.cli_harness import Cli as BaseCli
 from tests.unit.test_duplicates import FLOODS, TRAM, Sample
 
 
@@ -22,18 +22,13 @@ def test_duplicates_follow_is_read_from_the_stories_table() -> None:
         parse_config('[stories]\nduplicates_follow = "no"\n', path)
 
 
-class Cli:
-    """Runs `reader` in-process against the sample library and captures its output."""
+class Cli(BaseCli):
+    """The CLI over the sample library of test_duplicates."""
 
     def __init__(self, path: Path, sample: Sample, capsys: pytest.CaptureFixture[str]) -> None:
+        super().__init__(path, capsys)
         self.path = path
         self.sample = sample
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        status = run(["--library", str(self.path), *args])
-        captured = self.capsys.readouterr()
-        return status, captured.out, captured.err
 
     def tagged(self, tag: str) -> set[int]:
         status, out, err = self("list", "--tag", tag, "--json")

@@ -6,33 +6,14 @@ import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from reader.cli import run
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
+from tests.cli_harness import Cli
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "stories"
-
-
-class Cli:
-    """Runs `reader` in-process against one library and captures its output."""
-
-    def __init__(self, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.library = library
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        status = run(["--library", str(self.library), *args])
-        captured = self.capsys.readouterr()
-        return status, captured.out, captured.err
-
-    def json(self, *args: str) -> Any:
-        status, out, err = self(*args, "--json")
-        assert status == 0, err
-        return json.loads(out)
 
 
 def _store(library: Library, source: str, item: ParsedItem) -> None:
