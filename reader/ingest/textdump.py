@@ -387,8 +387,8 @@ def parse_meta_line(text: str) -> Meta | None:
     """Read a line made only of a date and/or an author; None for any other line.
 
     The date and the author are cut out of the line; what is left must be filler ("publié le",
-    "Updated", weekday names, punctuation). So "Par Jordi Lafon" and "publié le 11/11/2024 Par
-    Jordi Lafon" are metadata, "Par ailleurs, le ministre…" and "4 décembre 2024 : un tournant"
+    "Updated", weekday names, punctuation). So "Par Anne Kerbrat" and "publié le 11/11/2024 Par
+    Anne Kerbrat" are metadata, "Par ailleurs, le ministre…" and "4 décembre 2024 : un tournant"
     are not.
     """
     if len(text) > META_MAX_LEN:

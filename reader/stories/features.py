@@ -13,7 +13,7 @@ English headline still meets the same name elsewhere:
 * names: capitalised words inside a sentence, acronyms, and a sentence's first word
   when a capitalised word follows it or it is capitalised elsewhere in the item (so
   "Thousands evacuated" gives no name but "Marchand Digital shares" gives two); a
-  colon does not start a sentence ("Affaire Epstein: Jack Lang"), a title in Title
+  colon does not start a sentence ("Affaire Dorval: Léa Marchand"), a title in Title
   Case trusts no capital. Hyphenated and spaced forms give the same tokens
   (`Kim Jong-un`, `Kim Jong Un` → `kim`, `jong`), a lone surname matches the full name
   on its token, `N'Diaye` stays one word, French spellings of foreign names and
@@ -552,6 +552,19 @@ def lead_of(text: str, limit: int = LEAD_CHARS) -> str:
     return text[: cut if cut > 0 else limit]
 
 
+def _after_title(text: str, title: str) -> str:
+    """The body without its opening when that opening is the title itself.
+
+    A title derived from the lead (cut at about 100 characters, with "…") or a page whose first
+    paragraph repeats its headline would otherwise spend the lead on words the title
+    already gave, and miss the names of the next sentences.
+    """
+    opening = title.rstrip("…. ").strip()
+    if len(opening) >= 20 and text.startswith(opening):
+        return text[len(opening) :].lstrip(" .…\n")
+    return text
+
+
 # --------------------------------------------------------------------------- identity
 def normalized_title(title: str) -> str:
     """A title as duplicate detection compares it: folded words, single spaces."""
@@ -611,7 +624,7 @@ def sketch_similarity(left: Sequence[int], right: Sequence[int], size: int = SKE
 def signature(item: StoryInput) -> Signature:
     """The signature of one item (deterministic: same input, same signature)."""
     title = item.title
-    lead = lead_of(item.text) if item.text else ""
+    lead = lead_of(_after_title(item.text, title)) if item.text else ""
     hint_words = fold_words(title + " " + lead[:300])
     lang = detect_language(hint_words)
     names: set[str] = set()

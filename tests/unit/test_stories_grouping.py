@@ -471,3 +471,13 @@ def test_stories_package_imports_no_ui() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == ""
+
+
+def test_a_title_taken_from_the_lead_does_not_use_up_the_lead() -> None:
+    opening = "The river authority closed the lower locks on Monday after a week of rain"
+    filler = " ".join(["Barges waited downstream while inspectors walked the banks."] * 5)
+    text = f"{opening}, officials said. {filler} Mayor Ilse Brandt asked for patience."
+    derived = signature(StoryInput(1, opening + "…", text))
+    assert "brandt" in derived.lead_keys  # the lead starts after the repeated opening
+    titled = signature(StoryInput(2, "Locks shut on the lower river", text))
+    assert "brandt" not in titled.lead_keys  # 400 characters end before the mayor
