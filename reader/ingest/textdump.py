@@ -562,6 +562,10 @@ def _is_bare_date(line: Line | None) -> bool:
 # --- pass 3: boilerplate blocks ------------------------------------------------------------
 
 
+MAX_PERKS = 10
+"""An offer lists a few perks; past this many short lines, what follows is content (a
+headline list pasted after a subscription box must not vanish with it)."""
+
 _BLOCK_OPENERS = frozenset({Boiler.PAYWALL, Boiler.OFFER, Boiler.RELATED, Boiler.RELATED_INLINE})
 
 
@@ -571,7 +575,7 @@ def drop_boilerplate_blocks(lines: list[Line]) -> None:
         return
     before_paragraph = _followed_by_paragraph(lines)
     paywall = perks = related = related_inline = False
-    related_taken = 0
+    related_taken = perks_taken = 0
     # Paywall lines come in one tight block: right after a marker (no blank line since), a
     # sentence or a line about subscribing is more of it; a headline-shaped line is not.
     fresh = False
@@ -594,6 +598,7 @@ def drop_boilerplate_blocks(lines: list[Line]) -> None:
                 paywall, perks = True, perks or line.raw.rstrip().endswith(":")
             elif boiler is Boiler.OFFER:
                 paywall = perks = True
+                perks_taken = 0
             elif boiler is Boiler.RELATED:
                 related, related_taken = True, 0
             elif boiler is Boiler.RELATED_INLINE:
@@ -610,7 +615,8 @@ def drop_boilerplate_blocks(lines: list[Line]) -> None:
             continue
         # A short text line: part of the open block, or real content that closes it.
         title_like = before_paragraph[index]
-        if perks and not title_like:
+        if perks and not title_like and perks_taken < MAX_PERKS:
+            perks_taken += 1
             _drop(line)
         elif paywall and not title_like and (line.bulleted or boilerplate.has_price(line.text)):
             perks = perks or boilerplate.has_price(line.text)

@@ -34,7 +34,10 @@ async def test_moving_and_opening(app_factory: AppFactory, library_file: Path) -
     async with app.run_test(size=(160, 45)) as pilot:
         items = _list(app)
         assert items.count == 12
-        await pilot.pause()  # the preview follows the list's first frame
+        for _ in range(100):  # the reader pane fills in a moment after the list
+            if _reader(app).text:
+                break
+            await pilot.pause(0.02)
         assert "Article number 0" in _reader(app).text  # the newest item is previewed
         await pilot.press("j", "j")
         assert items.current is not None and items.current.title == "Headline number 2"
@@ -214,8 +217,11 @@ async def test_clicking_a_tag_shows_its_items(app_factory: AppFactory, library_f
         library.tag([ids[0], ids[4]], ["ukraine", "energy"])
     app = app_factory()
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
         reader = _reader(app)
+        for _ in range(100):  # the reader pane fills in a moment after the list
+            if "#ukraine" in reader.text:
+                break
+            await pilot.pause(0.02)
         lines = reader.text.splitlines()
         row = next(n for n, line in enumerate(lines) if "#ukraine" in line)
         column = lines[row].index("#ukraine")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -1460,14 +1459,15 @@ def test_derived_title_is_cut_at_a_word_boundary() -> None:
 # --- size -----------------------------------------------------------------------------------
 
 
-def test_large_pathological_inputs_stay_linear() -> None:
+def test_large_pathological_inputs_parse_whole() -> None:
     # Shapes that would cost n² with a naive look-ahead: one huge run of short lines inside
-    # an article, and a huge list after a price offer.
+    # an article, and a huge list after a price offer. Their growth is measured by
+    # benchmarks/parse_scaling.py (a timing has no place in a test); here, the result.
     heads = [f"Titre {n} : une nouvelle sans importance" for n in range(30_000)]
     run_inside = "\n".join(["Titre", LONG_FR, *heads, LONG_FR])
     after_offer = "\n".join(["Abonnez-vous", "Accès illimité dès 1 € par mois", *heads])
-    started = time.perf_counter()
     inside = parse_text_dump(run_inside)
-    parse_text_dump(after_offer)
-    assert time.perf_counter() - started < 20
     assert len(inside) == 30_000 + 1
+    # An offer's perks are a few lines: the headlines after them are kept, not dropped.
+    kept = [item.title for item in parse_text_dump(after_offer)]
+    assert kept == heads[len(heads) - len(kept) :] and len(kept) >= len(heads) - 10
