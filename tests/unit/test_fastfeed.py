@@ -12,7 +12,6 @@ import codecs
 import os
 import random
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -696,10 +695,8 @@ def test_hostile_feeds_are_still_refused(name: str, monkeypatch: pytest.MonkeyPa
         raise AssertionError("no file may be opened")
 
     monkeypatch.setattr("builtins.open", no_open)
-    start = time.perf_counter()
     with pytest.raises(FeedError, match="refuses DTD entity declarations"):
         parse_feed(data, fallback_name=name)
-    assert time.perf_counter() - start < 2
 
 
 def test_fast_path_alone_never_expands_entities() -> None:

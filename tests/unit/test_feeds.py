@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -520,11 +519,9 @@ def feedparser_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("feedparser_forbidden")
-def test_billion_laughs_is_refused_quickly() -> None:
-    start = time.perf_counter()
+def test_billion_laughs_is_refused_before_any_expansion() -> None:
     with pytest.raises(FeedError, match="refuses DTD entity declarations"):
         parse_fixture("billion-laughs.xml")
-    assert time.perf_counter() - start < 2
 
 
 @pytest.mark.usefixtures("feedparser_forbidden")
