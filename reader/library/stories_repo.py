@@ -46,6 +46,8 @@ from reader.stories.engine import (
     Grouper,
     MemoryState,
     StoryStats,
+    accumulate,
+    bucket_lists,
     bucket_of,
     index_keys,
 )
@@ -290,23 +292,10 @@ class CachedState:
     ) -> dict[int, float]:
         # The same sums as `MemoryState.overlap`: per item, weights in the keys' order.
         totals: dict[int, float] = {}
-        get = totals.get
         for key, value in keys:
-            by_bucket = self._postings_of(key)
-            if buckets is None:
-                lists = list(by_bucket.values())
-            else:
-                first, last = buckets
-                if last - first + 1 < len(by_bucket):
-                    lists = [by_bucket[b] for b in range(first, last + 1) if b in by_bucket]
-                else:
-                    lists = [items for b, items in by_bucket.items() if first <= b <= last]
-            for items in lists:
-                for item in items:
-                    totals[item] = get(item, 0.0) + value
+            accumulate(totals, bucket_lists(self._postings_of(key), buckets), value)
         for key, value in undated_keys:
-            for item in self._postings_of(key).get(UNDATED_BUCKET, ()):
-                totals[item] = get(item, 0.0) + value
+            accumulate(totals, [self._postings_of(key).get(UNDATED_BUCKET, [])], value)
         return totals
 
     def profiles(self, item_ids: Sequence[int]) -> dict[int, Profile]:

@@ -46,14 +46,14 @@ replaying them in the same order (tested).
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Final, Protocol
 
 from reader.stories.features import Signature
-from reader.stories.scoring import WINDOW_DAYS, Profile, idf, similarity
+from reader.stories.scoring import WINDOW_DAYS, Profile, similarity
 
 THRESHOLD: Final = 0.25
 MERGE_THRESHOLD: Final = 0.4
@@ -84,6 +84,34 @@ def index_keys(profile: Profile) -> list[str]:
         zip(profile.keys, profile.weights, strict=True), key=lambda pair: (-pair[1], pair[0])
     )
     return [key for key, _ in ranked[:INDEX_KEYS]]
+
+
+def bucket_lists(
+    by_bucket: dict[int, list[int]], buckets: tuple[int, int] | None
+) -> list[list[int]]:
+    """A key's posting lists in a bucket range (every bucket when None)."""
+    if buckets is None:
+        return list(by_bucket.values())
+    first, last = buckets
+    if last - first + 1 < len(by_bucket):
+        return [by_bucket[b] for b in range(first, last + 1) if b in by_bucket]
+    return [items for b, items in by_bucket.items() if first <= b <= last]
+
+
+def accumulate(totals: dict[int, float], lists: Iterable[list[int]], value: float) -> None:
+    """Add `value` to the total of every item in the lists (an item is in one list).
+
+    The same floats as adding one item at a time (`0.0 + value` is `value`), but only
+    items already counted, usually a few, are added to in Python: at 100k items a
+    common lookup key has thousands of postings within the window.
+    """
+    fresh = set(chain.from_iterable(lists))
+    if totals:
+        common = fresh & totals.keys()
+        for item in common:
+            totals[item] += value
+        fresh -= common
+    totals.update(dict.fromkeys(fresh, value))
 
 
 def cast_of(name_counts: dict[str, int], size: int) -> set[str]:
@@ -210,6 +238,21 @@ class Placement:
     """Other stories the item also links to strongly: they fold into `story`."""
 
 
+def _top_candidates(overlap: dict[int, float]) -> list[int]:
+    """The `MAX_CANDIDATES` items sharing the most weight, ties by smaller id.
+
+    Hundreds of items share a lookup key: finding the cut-off among the bare values
+    (sorted in C) and ranking only the items at or above it gives the same items as
+    ranking them all, three times faster.
+    """
+    if len(overlap) <= MAX_CANDIDATES:
+        return sorted(overlap, key=lambda other: (-overlap[other], other))
+    cut = sorted(overlap.values(), reverse=True)[MAX_CANDIDATES - 1]
+    above = [other for other, value in overlap.items() if value >= cut]
+    above.sort(key=lambda other: (-overlap[other], other))
+    return above[:MAX_CANDIDATES]
+
+
 class Grouper:
     """The grouping decision for one item at a time, over any `StoryState`."""
 
@@ -239,7 +282,7 @@ class Grouper:
         state = self.state
         total = state.total()
         frequencies = state.df(sig.keys)
-        profile = Profile.build(sig, lambda key: idf(frequencies.get(key, 0), total))
+        profile = Profile.weigh(sig, frequencies, total)
         placement = self._decide(item_id, profile, frequencies)
         state.count(sig)
         state.index(item_id, profile, placement.duplicate_root)
@@ -263,12 +306,7 @@ class Grouper:
         overlap.pop(item_id, None)
         if not overlap:
             return alone
-        chosen = [
-            other
-            for _, other in heapq.nsmallest(
-                MAX_CANDIDATES, [(-value, other) for other, value in overlap.items()]
-            )
-        ]
+        chosen = _top_candidates(overlap)
         profiles = state.profiles(chosen)
         stories = state.story_of(chosen)
         best: dict[int, tuple[float, int]] = {}
@@ -356,27 +394,14 @@ class MemoryState:
         undated_keys: Sequence[tuple[str, float]],
     ) -> dict[int, float]:
         totals: dict[int, float] = {}
-        get = totals.get
         for key, value in keys:
             by_bucket = self._postings.get(key)
-            if not by_bucket:
-                continue
-            if buckets is None:
-                lists = list(by_bucket.values())
-            else:
-                first, last = buckets
-                if last - first + 1 < len(by_bucket):
-                    lists = [by_bucket[b] for b in range(first, last + 1) if b in by_bucket]
-                else:
-                    lists = [items for b, items in by_bucket.items() if first <= b <= last]
-            for items in lists:
-                for item in items:
-                    totals[item] = get(item, 0.0) + value
+            if by_bucket:
+                accumulate(totals, bucket_lists(by_bucket, buckets), value)
         for key, value in undated_keys:
             by_bucket = self._postings.get(key)
             if by_bucket:
-                for item in by_bucket.get(UNDATED_BUCKET, ()):
-                    totals[item] = get(item, 0.0) + value
+                accumulate(totals, [by_bucket.get(UNDATED_BUCKET, [])], value)
         return totals
 
     def profiles(self, item_ids: Sequence[int]) -> dict[int, Profile]:
