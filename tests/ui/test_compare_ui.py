@@ -13,7 +13,7 @@ from reader.config import Config
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import ItemFilter, Library
 from reader.ui.app import ReaderApp
-from reader.ui.screens.compare import ArticleColumn, CompareScreen
+from reader.ui.screens.compare import ArticleColumn, CompareScreen, columns_for
 from reader.ui.screens.reader import ReaderScreen
 
 SHARED = "The Kestrel Bay ferry terminal closed on Tuesday after a crane collapsed onto the pier."
@@ -90,7 +90,7 @@ async def test_compare_marks_shared_and_unique(story_library: Path, tmp_path: Pa
 
 async def test_columns_scroll_together_or_apart(story_library: Path, tmp_path: Path) -> None:
     app = _app(story_library, tmp_path)
-    async with app.run_test(size=(60, 14)) as pilot:  # small: the columns must scroll
+    async with app.run_test(size=(80, 14)) as pilot:  # small: the columns must scroll
         screen = await _open_compare(app, pilot)
         first, second = screen.query(ArticleColumn)
         await pilot.press("j", "j")
@@ -104,6 +104,10 @@ async def test_columns_scroll_together_or_apart(story_library: Path, tmp_path: P
         await pilot.press("j")
         await pilot.pause()
         assert focused.scroll_offset.y == 3 and other.scroll_offset.y == 2
+
+
+def test_column_count_follows_the_width() -> None:
+    assert [columns_for(width) for width in (60, 80, 120, 160, 250)] == [1, 2, 3, 4, 4]
 
 
 async def test_compare_needs_two_articles(story_library: Path, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -19,6 +19,14 @@ from reader.stories.compare import ComparedArticle, CompareInput, compare
 from reader.ui.safe import plain, styled
 
 MAX_COLUMNS = 4
+MIN_COLUMN_WIDTH = 36  # narrower columns wrap a word or two a line: unreadable
+
+
+def columns_for(width: int) -> int:
+    """How many article columns fit side by side: 2 to 4 (1 below 72 columns)."""
+    return max(1, min(MAX_COLUMNS, width // MIN_COLUMN_WIDTH))
+
+
 MAX_COMPARED = 8  # the comparison itself covers at most this many articles at once
 
 
@@ -98,7 +106,7 @@ class CompareScreen(Screen[None]):
     """Opened with c on an item; [ and ] move the window of articles, s syncs scrolling."""
 
     DEFAULT_CSS = """
-    CompareScreen #story-header { height: auto; max-height: 10; padding: 0 1;
+    CompareScreen #story-header { height: auto; max-height: 30%; padding: 0 1;
                                   border-bottom: hkey $panel; }
     CompareScreen #columns { height: 1fr; }
     """
@@ -122,7 +130,9 @@ class CompareScreen(Screen[None]):
         copies = {m for members in story.duplicate_sets for m in members[1:]}
         self.article_ids = [a for a in articles if a not in copies or a == focus_item]
         start = self.article_ids.index(focus_item) if focus_item in self.article_ids else 0
-        self.start = max(0, min(start, len(self.article_ids) - MAX_COLUMNS))
+        self._focus_start = start
+        self.width_columns = MAX_COLUMNS
+        self.start = 0
         self.synced = True
         self.shown: list[ComparedArticle] = []
 
@@ -147,10 +157,20 @@ class CompareScreen(Screen[None]):
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:
+        self.width_columns = columns_for(self.app.size.width)
+        last_start = max(0, len(self.article_ids) - self.width_columns)
+        self.start = min(self._focus_start, last_start)
         self._show()
 
+    def on_resize(self, event: events.Resize) -> None:
+        wanted = columns_for(event.size.width)
+        if wanted != self.width_columns:
+            self.width_columns = wanted
+            self.start = max(0, min(self.start, len(self.article_ids) - wanted))
+            self._show()
+
     def _window(self) -> list[int]:
-        return self.article_ids[self.start : self.start + MAX_COLUMNS]
+        return self.article_ids[self.start : self.start + self.width_columns]
 
     def _show(self) -> None:
         window = self._window()
@@ -168,10 +188,10 @@ class CompareScreen(Screen[None]):
             self.sub_title = f"articles {self.start + 1}-{last} of {total}"
             if total > len(window):  # say so only when some articles are out of sight
                 shown = f"Articles {self.start + 1}–{last} of {total}"
-                self.notify(f"{shown}  ([ and ] for the others)", timeout=2)
+                self.notify(f"{shown}  ([ and ] for the others)", timeout=2, markup=False)
 
     def action_shift(self, step: int) -> None:
-        start = max(0, min(self.start + step, len(self.article_ids) - MAX_COLUMNS))
+        start = max(0, min(self.start + step, len(self.article_ids) - self.width_columns))
         if start != self.start:
             self.start = start
             self._show()
