@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -88,6 +89,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._content = Content("")
         self._strips: list[Strip] = []
         self._wrapped_width = -1
+        self._base_key: tuple[object, ...] = ()
+        self._base = RichStyle()
 
     def show(self, item: Item | None, *, story_size: int = 0, empty: str = "") -> None:
         self.item_id = item.id if item else None
@@ -121,9 +124,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._rewrap()
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        # Textual recomputes rich_style from the ancestors on each call: once per pass.
+        key = (self.app.theme, self.has_focus)
+        if key != self._base_key:
+            self._base_key, self._base = key, self.rich_style
         if 0 <= index < len(self._strips):
-            return self._strips[index].crop_extend(0, width, self.rich_style)
-        return Strip.blank(width, self.rich_style)
+            return self._strips[index].crop_extend(0, width, self._base)
+        return Strip.blank(width, self._base)
 
     def on_click(self, event: events.Click) -> None:
         tag = event.style.meta.get("tag")
