@@ -134,21 +134,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             started = time.perf_counter()
             _load_library(library, base)
             print(f"library: stored {len(base)} items in {time.perf_counter() - started:.1f} s")
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             library.rebuild_stories()
             rebuild_seconds = time.perf_counter() - started
+            rebuild_cpu = time.process_time() - cpu_started
             verdict = "ok" if rebuild_seconds <= REBUILD_TARGET_SECONDS else "OVER TARGET"
             print(
                 f"rebuild, first grouping (features extracted): {len(base)} items in"
-                f" {rebuild_seconds:.1f} s (target {REBUILD_TARGET_SECONDS:.0f} s: {verdict})"
+                f" {rebuild_seconds:.1f} s, CPU {rebuild_cpu:.1f} s in this process"
+                f" (target {REBUILD_TARGET_SECONDS:.0f} s: {verdict})"
             )
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             library.rebuild_stories()
             again = time.perf_counter() - started
+            again_cpu = time.process_time() - cpu_started
             verdict = "ok" if again <= REBUILD_TARGET_SECONDS else "OVER TARGET"
             print(
                 f"rebuild again (`reader stories --rebuild`, stored features reused):"
-                f" {again:.1f} s (target {REBUILD_TARGET_SECONDS:.0f} s: {verdict})"
+                f" {again:.1f} s, CPU {again_cpu:.1f} s (target {REBUILD_TARGET_SECONDS:.0f} s:"
+                f" {verdict})"
             )
 
             timings: list[float] = []

@@ -37,9 +37,16 @@ set; without the size bound it built stories of thousands of items on the synthe
 corpus at its 100k density. Fewer candidates (`LOOKUP_KEYS` 6, `MAX_CANDIDATES` 8,
 `INDEX_KEYS` 12 rather than 12, 48, every key) changed no score and halved the time.
 
+Cost: most of the time goes to the candidates' pair scores and, as the library grows
+denser, to summing lookup-key overlaps (thousands of postings per common key within
+the window at 100k items). `accumulate` sums them with set operations and adds in
+Python only for items met under an earlier key; `_top_candidates` ranks only the
+items at or above the cut-off. Both give the reference floats, so the decisions are
+unchanged.
+
 Nothing here knows where the state lives: `StoryState` is implemented in memory
 (`MemoryState`, for rebuilds and evaluation) and over SQLite
-(`reader.library.stories_repo`, for imports). Both answer the same questions with the
+(`reader.library.stories_repo.CachedState`, for imports). Both answer the same questions with the
 same numbers, so importing items batch by batch gives the same stories as a rebuild
 replaying them in the same order (tested).
 """
