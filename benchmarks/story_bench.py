@@ -86,18 +86,14 @@ def _load_library(library: Library, rows: Sequence[dict[str, Any]]) -> None:
     documents: dict[tuple[str, str], list[ParsedItem]] = defaultdict(list)
     for row in rows:
         documents[(str(row["source"]), str(row["date"])[:10])].append(_parsed(row))
-    original = stories_repo.attach_new_items
-    stories_repo.attach_new_items = lambda db, item_ids=(): 0
-    try:
-        for (source, _), items in sorted(documents.items(), key=lambda entry: entry[0][1]):
-            library.store_document(
-                ParsedDocument(items=tuple(items)),
-                source_name=source,
-                source_kind="feed",
-                origin=None,
-            )
-    finally:
-        stories_repo.attach_new_items = original
+    for (source, _), items in sorted(documents.items(), key=lambda entry: entry[0][1]):
+        library.store_document(
+            ParsedDocument(items=tuple(items)),
+            source_name=source,
+            source_kind="feed",
+            origin=None,
+            group_stories=False,
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -158,10 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             timings: list[float] = []
             original = stories_repo.attach_new_items
 
-            def timed(db: Any, item_ids: Any = ()) -> int:
+            def timed(
+                db: Any, item_ids: Any = (), *, limit: int | None = None
+            ) -> stories_repo.Attached:
                 begun = time.perf_counter()
                 try:
-                    return original(db, item_ids)
+                    return original(db, item_ids, limit=limit)
                 finally:
                     timings.append((time.perf_counter() - begun) * 1000)
 

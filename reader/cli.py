@@ -294,6 +294,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             max_bytes=config.max_file_bytes,
             on_progress=progress.update,
             on_failure=failed,
+            on_grouping=lambda done, total: progress.update(done, total, "grouping stories"),
         )
         progress.clear()
     if report.feeds:

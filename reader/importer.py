@@ -13,8 +13,7 @@ from pathlib import Path
 from reader.ingest.files import expand_paths
 from reader.ingest.parsed import ParsedDocument
 from reader.ingest.reading import InputError, read_document
-from reader.library import Library, LibraryError, stories_repo
-from reader.library.stories_repo import SignatureHints
+from reader.library import Library, LibraryError
 
 PARALLEL_MIN_FILES = 4
 """Below this many files a worker process costs more than it saves."""
@@ -39,6 +38,8 @@ class ImportReport:
     added: int = 0
     duplicates: int = 0
     feeds: int = 0
+    grouped: int = 0
+    """Items put into stories at the end of the import."""
     failures: list[FileFailure] = field(default_factory=list)
 
     @property
@@ -53,19 +54,15 @@ class ImportReport:
 
 
 ProgressCallback = Callable[[int, int, Path], None]
+GroupingCallback = Callable[[int, int], None]
+"""Items grouped into stories so far, of how many."""
 FailureCallback = Callable[[FileFailure], None]
-ReadResult = tuple[ParsedDocument, SignatureHints] | str
-"""A document with its items' story signatures (when computed), or why the file could
-not be read."""
+ReadResult = ParsedDocument | str
+"""A parsed document, or why the file could not be read."""
 
 
-def _read(path: Path, max_bytes: int, sign: bool = False) -> ReadResult:
-    """Parse one file; any failure becomes its one-line reason (runs in worker processes).
-
-    With `sign`, the items' story signatures are computed here too: feature extraction
-    was 40% of the storing process's time in an import, while the workers that parse
-    were mostly idle.
-    """
+def _read(path: Path, max_bytes: int) -> ReadResult:
+    """Parse one file; any failure becomes its one-line reason (runs in worker processes)."""
     try:
         document = read_document(path, max_bytes=max_bytes)
     except InputError as error:
@@ -74,13 +71,7 @@ def _read(path: Path, max_bytes: int, sign: bool = False) -> ReadResult:
         return "too deeply nested to read"
     except Exception as error:  # a parser bug must cost one file, never the whole import
         return f"unexpected error while reading ({type(error).__name__}: {error})"
-    hints: SignatureHints = {}
-    if sign:
-        try:
-            hints = stories_repo.signature_hints(document)
-        except Exception:  # then the storing process computes them
-            hints = {}
-    return document, hints
+    return document
 
 
 def _parallel_reads(files: Sequence[Path], max_bytes: int) -> Iterator[ReadResult]:
@@ -97,13 +88,13 @@ def _parallel_reads(files: Sequence[Path], max_bytes: int) -> Iterator[ReadResul
         pending: deque[Future[ReadResult]] = deque()
         queue = iter(files)
         for path in queue:
-            pending.append(executor.submit(_read, path, max_bytes, True))
+            pending.append(executor.submit(_read, path, max_bytes))
             if len(pending) >= 2 * workers:
                 break
         while pending:
             result = pending.popleft().result()
             for path in queue:
-                pending.append(executor.submit(_read, path, max_bytes, True))
+                pending.append(executor.submit(_read, path, max_bytes))
                 break
             yield result
 
@@ -127,8 +118,16 @@ def import_files(
     on_failure: FailureCallback | None = None,
     report: ImportReport | None = None,
     parallel: bool = True,
+    group_stories: bool = True,
+    on_grouping: GroupingCallback | None = None,
 ) -> ImportReport:
-    """Import each file; a bad file is reported and skipped, the others go on."""
+    """Import each file; a bad file is reported and skipped, the others go on.
+
+    Each file is stored, searchable, in its own transaction. The new items are put into
+    stories once all files are in (`group_stories`; else by the next import or story
+    command): items can be read meanwhile, and one batch costs less than file by file
+    (at 100k items: 10.7 s storing + 31.9 s grouping against 55.7 s in all).
+    """
     report = report if report is not None else ImportReport()
     for index, (path, result) in enumerate(zip(files, _reads(files, max_bytes, parallel),
                                                strict=True)):  # fmt: skip
@@ -137,15 +136,15 @@ def import_files(
         try:
             if isinstance(result, str):
                 raise InputError(result)
-            document, hints = result
-            with stories_repo.hinted(hints):
-                counts = library.store_document(
-                    document,
-                    source_name=source or document.source_name or path.name,
-                    source_kind=document.source_kind,
-                    origin=document.source_url or str(path.resolve()),
-                    tags=tags,
-                )
+            document = result
+            counts = library.store_document(
+                document,
+                source_name=source or document.source_name or path.name,
+                source_kind=document.source_kind,
+                origin=document.source_url or str(path.resolve()),
+                tags=tags,
+                group_stories=False,
+            )
         except (InputError, LibraryError) as error:
             failure = FileFailure(str(path), str(error))
             report.failures.append(failure)
@@ -158,6 +157,15 @@ def import_files(
         report.feeds += len(document.feeds)
     if on_progress is not None and files:
         on_progress(len(files), len(files), files[-1])
+    if group_stories:
+        try:
+            report.grouped = library.group_new_items(on_grouping)
+        except LibraryError as error:
+            # The items are stored; the next import or story command groups them.
+            failure = FileFailure("stories", f"not grouped yet ({error})")
+            report.failures.append(failure)
+            if on_failure is not None:
+                on_failure(failure)
     return report
 
 
@@ -170,6 +178,7 @@ def import_paths(
     max_bytes: int,
     on_progress: ProgressCallback | None = None,
     on_failure: FailureCallback | None = None,
+    on_grouping: GroupingCallback | None = None,
 ) -> ImportReport:
     """Expand files, directories and globs, then import every file found."""
     files, missing = expand_paths(arguments)
@@ -187,5 +196,6 @@ def import_paths(
         max_bytes=max_bytes,
         on_progress=on_progress,
         on_failure=on_failure,
+        on_grouping=on_grouping,
         report=report,
     )

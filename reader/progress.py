@@ -20,7 +20,8 @@ class ProgressLine:
         self._shown = False
         self._last = 0.0
 
-    def update(self, done: int, total: int, path: Path) -> None:
+    def update(self, done: int, total: int, what: Path | str) -> None:
+        """Show `done` of `total`, then the file (its name) or a phrase being worked on."""
         if not self._enabled or total < _MIN_FILES:
             return
         now = time.monotonic()
@@ -28,7 +29,8 @@ class ProgressLine:
             return
         self._last = now
         filled = self._width * done // total
-        name = path.name if len(path.name) <= 40 else path.name[:39] + "…"
+        label = what.name if isinstance(what, Path) else what
+        name = label if len(label) <= 40 else label[:39] + "…"
         bar = "#" * filled + "-" * (self._width - filled)
         self._stream.write(f"\r\x1b[2K[{bar}] {done}/{total} {name}")
         self._stream.flush()

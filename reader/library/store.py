@@ -37,6 +37,9 @@ from reader.library.schema import LATEST_VERSION, MIGRATIONS
 from reader.text import clean
 
 BUSY_TIMEOUT_SECONDS = 10.0
+GROUP_SLICE = 4000
+"""Items grouped per transaction by `group_new_items` (1-2 s at 100k items); as large as
+`reader.stories.grouping.PARALLEL_FROM`, so a helper extracts features meanwhile."""
 MAX_TAG_LENGTH = 64
 _TAG_SEPARATOR = "\x1f"  # cannot occur in a cleaned tag name
 ALL_ITEMS = ItemFilter()
@@ -238,8 +241,14 @@ class Library:
         source_kind: SourceKind,
         origin: str | None,
         tags: Sequence[str] = (),
+        group_stories: bool = True,
     ) -> ImportCounts:
-        """Store one parsed input in a single transaction: all of it or nothing."""
+        """Store one parsed input in a single transaction: all of it or nothing.
+
+        The new items are searchable at once. With `group_stories` they are also put
+        in stories in that transaction; without, they wait for `group_new_items` (an
+        import of many files groups them once, at its end).
+        """
         tag_names = [normalize_tag(tag) for tag in tags]
         added = duplicates = 0
         imported_at = _iso(now_utc())
@@ -262,10 +271,10 @@ class Library:
             from reader.search.index import sync as sync_search_index
 
             sync_search_index(self._db, new_item_ids)
-            # Stories (issue 5): attach the new items to stories, in this same transaction.
-            from reader.library.stories_repo import attach_new_items
+            if group_stories:
+                from reader.library.stories_repo import attach_new_items
 
-            attach_new_items(self._db, new_item_ids)
+                attach_new_items(self._db, new_item_ids)
         return ImportCounts(added=added, duplicates=duplicates)
 
     def _insert_item(
@@ -538,7 +547,7 @@ class Library:
         """
         names = [normalize_tag(tag) for tag in tags]
         if follow_duplicates:
-            self._grouped()
+            self._grouped(pending=False)
         with self._write():
             ids = self._targets(item_ids, follow_duplicates)
             self._tag(ids, names)
@@ -554,7 +563,7 @@ class Library:
         names = [normalize_tag(tag) for tag in tags]
         removed = 0
         if follow_duplicates:
-            self._grouped()
+            self._grouped(pending=False)
         with self._write():
             ids = self._targets(item_ids, follow_duplicates)
             for name in names:
@@ -590,7 +599,7 @@ class Library:
         self, column: str, item_ids: Iterable[int], value: bool, follow_duplicates: bool
     ) -> list[int]:
         if follow_duplicates:
-            self._grouped()
+            self._grouped(pending=False)
         with self._write():
             ids = self._targets(item_ids, follow_duplicates)
             self._db.executemany(
@@ -648,13 +657,42 @@ class Library:
 
     # ----------------------------------------------------------------- stories (issue 5)
     # The SQL lives in stories_repo.py; these methods add transactions and records.
-    def _grouped(self) -> None:
-        """Group items left without a story (a library from before stories existed)."""
+    def group_new_items(self, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Put every item stored without a story into one; returns how many were grouped.
+
+        Runs a slice of `GROUP_SLICE` items per transaction, so that another process
+        (the app tagging, a second import) waits a second or two, not for the whole
+        grouping; the slices give the stories of one batch. The first grouping of a
+        library is a rebuild in memory, in one transaction. `on_progress(done, total)`
+        follows the slices.
+        """
         from reader.library import stories_repo
 
-        if stories_repo.needs_rebuild(self._db) or stories_repo.pending_count(self._db):
+        done = 0
+        total = None
+        while True:
             with self._write():
-                stories_repo.attach_new_items(self._db)
+                attached = stories_repo.attach_new_items(self._db, limit=GROUP_SLICE)
+            done += attached.grouped
+            if total is None:
+                total = attached.grouped + attached.remaining
+            if on_progress is not None and total:
+                on_progress(min(done, total), total)
+            if not attached.remaining or not attached.grouped:
+                return done
+
+    def _grouped(self, *, pending: bool = True) -> None:
+        """Group what has no story yet: a library from before stories existed, and with
+        `pending` the items an import stored and has not grouped yet (or left behind when
+        it was stopped). Paths the app takes on every keystroke or refresh pass
+        `pending=False`: grouping a running import's items there would hold the write
+        lock for as long as the import's own grouping would."""
+        from reader.library import stories_repo
+
+        if stories_repo.needs_rebuild(self._db) or (
+            pending and stories_repo.pending_count(self._db)
+        ):
+            self.group_new_items()
 
     def rebuild_stories(self, on_progress: Callable[[int, int], None] | None = None) -> int:
         """Regroup every item from scratch, manual fixes kept; returns the item count."""
@@ -677,7 +715,7 @@ class Library:
         One indexed GROUP BY (60 ms at 100k items), for row badges: `stories()` also
         gathers labels, dates and sources, 20 times the cost.
         """
-        self._grouped()
+        self._grouped(pending=False)
         rows = self._db.execute(
             "SELECT story_id, count(*) FROM items WHERE story_id IS NOT NULL"
             " GROUP BY story_id HAVING count(*) >= ?",
@@ -690,7 +728,7 @@ class Library:
         (the newest item, not today: a library of old saved news still has its events)."""
         from reader.library import stories_repo
 
-        self._grouped()
+        self._grouped(pending=False)
         newest = self._db.execute("SELECT max(sort_date) FROM items").fetchone()[0]
         if newest is None:
             return []
@@ -760,7 +798,7 @@ class Library:
         """
         from reader.library import stories_repo
 
-        self._grouped()
+        self._grouped(pending=False)
         return stories_repo.duplicates_of(self._db, self._require_items(item_ids))
 
 

@@ -14,7 +14,9 @@ Tables (schema migration "stories", reader/library/schema.py):
 * `story_fixes`: manual fixes: an item and the item it must share a story with
   (`anchor_id`), or NULL for a story of its own.
 
-`attach_new_items` runs inside the import's transaction. `CachedState` answers the
+`attach_new_items` runs in a write transaction of its caller: after an import has
+stored all its files (`Library.group_new_items`, a slice of items per transaction),
+or inside `store_document` when asked. `CachedState` answers the
 engine's questions from memory, loading from these tables what it has not seen yet, and
 writes one batch's changes back at its end in a few `executemany` calls; it lives on
 between imports for as long as the connection, and a random token in `story_state`
@@ -23,9 +25,8 @@ another process, a rolled back transaction), so that it starts over. Its answers
 those of the tables, so the decisions are those of a rebuild
 (`reader.stories.engine.MemoryState`). On the 20k-item synthetic import this took the
 main process from 63 s to 36 s of CPU (one SQL query per engine question before, about
-18 per item). The importer's parsing workers compute the new items' signatures
-(`signature_hints`, used through `hinted`): main-process CPU 27 s -> 22 s on that
-import in a later run, the mostly idle workers 3 s -> 11 s. story_bench at 100k, on a
+18 per item). Features are extracted by a helper process while this one groups
+(`signatures_in_order`), for slices of `PARALLEL_FROM` items or more. story_bench at 100k, on a
 2-core machine loaded 2-4x by other work: attach mean 6.0 ms, median 3.9 ms, p95 9.4 ms
 per new item right after a rebuild (the cache empty, posting lists read per window).
 Every function takes the caller's connection and expects to run inside its write
@@ -39,13 +40,10 @@ import random
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from reader.ingest.parsed import ParsedDocument
 from reader.stories.engine import (
     UNDATED_BUCKET,
     Grouper,
@@ -56,8 +54,8 @@ from reader.stories.engine import (
     bucket_of,
     index_keys,
 )
-from reader.stories.features import Signature, StoryInput, signature
-from reader.stories.grouping import group_all
+from reader.stories.features import Signature, StoryInput
+from reader.stories.grouping import group_all, signatures_in_order
 from reader.stories.labels import choose_label
 from reader.stories.scoring import Profile
 
@@ -122,55 +120,6 @@ def _input(row: Sequence[Any]) -> StoryInput:
         url=row[6],
         guid=row[7],
     )
-
-
-# --------------------------------------------------------------------------- signature hints
-HintKey = tuple[str, str, str, str | None, str | None, str | None]
-"""An item as stored: kind, title, body (JSON blocks), url, guid, published (ISO)."""
-SignatureHints = Mapping[HintKey, Signature]
-
-_HINTS: ContextVar[SignatureHints | None] = ContextVar("story_signature_hints", default=None)
-
-
-def signature_hints(document: ParsedDocument) -> dict[HintKey, Signature]:
-    """Signatures of a parsed document's items, computed before they are stored.
-
-    The importer runs this in its worker processes, so the process that stores and
-    groups does not extract features (40% of its time in an import). Each signature is
-    computed from exactly the input `attach_new_items` builds from the stored row, keyed
-    by the stored columns, with the source left empty: the library's name for the
-    source is filled in when the item is grouped. A key that does not match (the item
-    was stored otherwise) just means the signature is computed then.
-    """
-    from reader.library.store import _iso, encode_blocks
-
-    hints: dict[HintKey, Signature] = {}
-    for parsed in document.items:
-        body = encode_blocks(parsed.blocks)
-        published = _iso(parsed.published)
-        key = (parsed.kind, parsed.title, body, parsed.url, parsed.guid, published)
-        if key not in hints:
-            row = (0, parsed.title, body, "", parsed.kind, published, parsed.url, parsed.guid)
-            hints[key] = signature(_input(row))
-    return hints
-
-
-@contextmanager
-def hinted(hints: SignatureHints) -> Iterator[None]:
-    """Let `attach_new_items` use these precomputed signatures meanwhile."""
-    token = _HINTS.set(hints)
-    try:
-        yield
-    finally:
-        _HINTS.reset(token)
-
-
-def _hinted(row: Sequence[Any], hints: SignatureHints | None) -> Signature | None:
-    """The precomputed signature of an `_INPUT_COLUMNS` row, if there is one."""
-    if not hints:
-        return None
-    hint = hints.get((row[4], row[1], row[2], row[6], row[7], row[5]))
-    return None if hint is None else replace(hint, source=str(row[3]))
 
 
 def _features_json(sig: Signature, weights: Sequence[float] | None) -> str:
@@ -644,27 +593,38 @@ def new_story(db: sqlite3.Connection, label: str = "") -> int:
 
 
 # --------------------------------------------------------------------------- attaching
-def _pending_ids(db: sqlite3.Connection, new_ids: Iterable[int] = ()) -> list[int]:
-    """Items to group: the given new ones and any above the high-water mark.
+def _pending(db: sqlite3.Connection, new_ids: Iterable[int] = ()) -> list[int]:
+    """Items to group, in processing order: the given new ones and any above the mark.
 
-    The mark (`story_state.through`, the highest item id grouped) keeps this an
+    The mark (`story_state.through`, below which every item is grouped) keeps this an
     indexed range query: a full scan for items without a profile cost 100 ms at 100k.
+    Above the mark, items grouped by an earlier slice of the same import have a profile
+    and are left out.
     """
     mark = _get_state(db, "through")
-    rows = db.execute("SELECT id FROM items WHERE id > ?", (mark,))
-    pending = {int(row[0]) for row in rows}
+    rows = db.execute(
+        "SELECT i.id, i.sort_date FROM items i LEFT JOIN story_profiles p ON p.item_id = i.id"
+        " WHERE i.id > ? AND p.item_id IS NULL",
+        (mark,),
+    )
+    pending = {int(item_id): str(sort_date) for item_id, sort_date in rows}
     wanted = [item for item in new_ids if item not in pending]
     for chunk in _chunks(wanted):
         rows = db.execute(
-            "SELECT i.id FROM items i LEFT JOIN story_profiles p ON p.item_id = i.id"
+            "SELECT i.id, i.sort_date FROM items i"
+            " LEFT JOIN story_profiles p ON p.item_id = i.id"
             f" WHERE p.item_id IS NULL AND i.id IN ({_marks(len(chunk))})",
             chunk,
         )
-        pending.update(int(row[0]) for row in rows)
-    return sorted(pending)
+        pending.update((int(item_id), str(sort_date)) for item_id, sort_date in rows)
+    return sorted(pending, key=lambda item_id: (pending[item_id], item_id))
 
 
-def _mark_through(db: sqlite3.Connection) -> None:
+def _mark_through(db: sqlite3.Connection, remaining: Sequence[int] = ()) -> None:
+    """Every item below the mark is grouped: the newest item, or just below what remains."""
+    if remaining:
+        _set_state(db, "through", min(remaining) - 1)
+        return
     newest = db.execute("SELECT max(id) FROM items").fetchone()[0]
     _set_state(db, "through", int(newest or 0))
 
@@ -686,7 +646,7 @@ def _input_rows(db: sqlite3.Connection, item_ids: Sequence[int]) -> list[Sequenc
 
 def pending_count(db: sqlite3.Connection) -> int:
     """Items not grouped yet."""
-    return len(_pending_ids(db))
+    return len(_pending(db))
 
 
 def needs_rebuild(db: sqlite3.Connection) -> bool:
@@ -696,32 +656,43 @@ def needs_rebuild(db: sqlite3.Connection) -> bool:
     return db.execute("SELECT 1 FROM items LIMIT 1").fetchone() is not None
 
 
-def attach_new_items(db: sqlite3.Connection, item_ids: Iterable[int] = ()) -> int:
-    """Group items that have no story yet (the import's new ones); returns how many.
+@dataclass(frozen=True, slots=True)
+class Attached:
+    """What one `attach_new_items` call grouped, and how many items still wait."""
 
-    A library without a current index (upgraded, or grouped by an older format) is
-    rebuilt instead, once.
+    grouped: int
+    remaining: int
+
+
+def attach_new_items(
+    db: sqlite3.Connection, item_ids: Iterable[int] = (), *, limit: int | None = None
+) -> Attached:
+    """Group items that have no story yet, oldest first; at most `limit` of them.
+
+    Slices taken one after the other (each in its own transaction) give the stories of
+    one batch: the same processing order, the same state in between. A library without
+    a current index (upgraded, or grouped by an older format), or with nothing grouped
+    yet, is rebuilt instead, whole.
     """
-    if needs_rebuild(db):
-        return rebuild(db)
-    if _get_state(db, "total") == 0 and _get_state(db, "through") == 0:
-        # Nothing grouped yet: grouping the batch in memory gives the same stories (a
+    if needs_rebuild(db) or (_get_state(db, "total") == 0 and _get_state(db, "through") == 0):
+        # Nothing grouped yet: grouping everything in memory gives the same stories (a
         # rebuild equals incremental import of the same batch), several times faster.
-        return rebuild(db)
+        return Attached(rebuild(db), 0)
     _set_state(db, "format", INDEX_FORMAT)
-    pending = _pending_ids(db, item_ids)
+    pending = _pending(db, item_ids)
     if not pending:
-        return 0
+        return Attached(0, 0)
+    chosen, remaining = (pending, []) if limit is None else (pending[:limit], pending[limit:])
     state = _cached_state(db)
     grouper = Grouper(state)
-    hints = _HINTS.get()
-    for row in _input_rows(db, pending):
-        sig = _hinted(row, hints) or signature(_input(row))
-        grouper.add(int(row[0]), sig)
+    inputs = [_input(row) for row in _input_rows(db, chosen)]
+    # A helper process extracts features while this one groups (for big slices).
+    for item, sig in zip(inputs, signatures_in_order(inputs), strict=True):
+        grouper.add(item.id, sig)
     _commit_state(state)
     refresh_labels(db, state.touched, state.cached_profiles())
-    _mark_through(db)
-    return len(pending)
+    _mark_through(db, remaining)
+    return Attached(len(chosen), len(remaining))
 
 
 # --------------------------------------------------------------------------- rebuild
@@ -772,14 +743,7 @@ def rebuild(db: sqlite3.Connection, on_progress: ProgressFn | None = None) -> in
             inputs.append(StoryInput(id=item_id, title=str(title), kind=str(kind)))
         else:
             missing.append(item_id)
-    hints = _HINTS.get()
-    for row in _input_rows(db, missing):
-        hint = _hinted(row, hints)
-        if hint is None:
-            inputs.append(_input(row))
-        else:
-            known[int(row[0])] = hint
-            inputs.append(StoryInput(id=int(row[0]), title=str(row[1]), kind=str(row[4])))
+    inputs.extend(_input(row) for row in _input_rows(db, missing))
     fixes = {
         int(item): (int(anchor) if anchor is not None else None)
         for item, anchor in db.execute("SELECT item_id, anchor_id FROM story_fixes")
@@ -1030,7 +994,7 @@ def _pin(db: sqlite3.Connection, item_id: int, anchor: int | None, story_id: int
 
 
 def _ensure_grouped(db: sqlite3.Connection) -> None:
-    if needs_rebuild(db) or _pending_ids(db):
+    if needs_rebuild(db) or _pending(db):
         attach_new_items(db)
 
 

@@ -160,3 +160,46 @@ def test_a_parser_crash_costs_one_file_only(
     assert [str(f) for f in report.failures] == [
         f"{bad}: unexpected error while reading (KeyError: 'surprise')"
     ]
+
+
+def test_an_import_groups_its_items_into_stories_once_all_files_are_in(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for fixture in sorted((DATA / "textdump").glob("*.txt"))[:6]:
+        _copy(fixture, folder / fixture.name)
+    progress: list[tuple[int, int]] = []
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        report = import_paths(
+            library, [str(folder)], max_bytes=LIMIT,
+            on_grouping=lambda done, total: progress.append((done, total)),
+        )  # fmt: skip
+        assert report.ok and report.grouped == report.added > 0
+        assert progress[-1] == (report.added, report.added)
+        assert all(item.story_id is not None for item in library.list_items())
+
+
+def test_stored_items_survive_a_failed_grouping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import LibraryError
+
+    folder = tmp_path / "in"
+    for fixture in sorted((DATA / "textdump").glob("*.txt"))[:3]:
+        _copy(fixture, folder / fixture.name)
+    failures: list[str] = []
+
+    def locked(self: Library, on_progress: object = None) -> int:
+        raise LibraryError("lib.sqlite3: cannot write (database is locked)")
+
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        with monkeypatch.context() as patch:
+            patch.setattr(Library, "group_new_items", locked)
+            report = import_paths(library, [str(folder)], max_bytes=LIMIT,
+                                  on_failure=lambda f: failures.append(str(f)))  # fmt: skip
+        assert not report.ok and report.files == 3 and report.added > 0
+        assert failures == [
+            "stories: not grouped yet (lib.sqlite3: cannot write (database is locked))"
+        ]
+        assert library.count_items() == report.added
+        # The next story command groups what the import could not.
+        assert library.stories()
+        assert all(item.story_id is not None for item in library.list_items())

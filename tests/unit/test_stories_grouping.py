@@ -143,14 +143,16 @@ def _partition(library: Library) -> set[frozenset[str]]:
     return {frozenset(titles) for titles in stories.values()}
 
 
-def _store_all(library: Library, rows: list[dict[str, object]]) -> None:
+def _store_all(
+    library: Library, rows: list[dict[str, object]], *, group_stories: bool = True
+) -> None:
     by_source: dict[str, list[ParsedItem]] = defaultdict(list)
     for row in rows:
         by_source[str(row["source"])].append(_parsed(row))
     for source, items in sorted(by_source.items()):
         library.store_document(
             ParsedDocument(items=tuple(items)), source_name=source, source_kind="feed",
-            origin=None,
+            origin=None, group_stories=group_stories,
         )  # fmt: skip
 
 
@@ -181,6 +183,34 @@ def test_incremental_import_equals_rebuild(tmp_path: Path) -> None:
         one_by_one = _partition(library)
         library.rebuild_stories()
         assert _partition(library) == one_by_one
+
+
+def test_grouping_an_import_in_slices_gives_the_stories_of_one_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import store
+
+    rows = sorted(_rows(), key=lambda row: str(row["date"]))
+    zoo = ParsedItem("headline", "Zoo welcomes twin pandas", published=datetime(2025, 1, 1))
+    partitions = []
+    for name, slice_size in (("batch", 10_000), ("slices", 3)):
+        monkeypatch.setattr(store, "GROUP_SLICE", slice_size)
+        with Library.open(tmp_path / f"{name}.sqlite3") as library:
+            # An item grouped first, so the import's items go through the incremental
+            # path rather than the in-memory first grouping.
+            library.store_document(ParsedDocument(items=(zoo,)), source_name="zoo",
+                                   source_kind="feed", origin=None)  # fmt: skip
+            _store_all(library, rows, group_stories=False)
+            steps: list[tuple[int, int]] = []
+            grouped = library.group_new_items(lambda done, total: steps.append((done, total)))  # noqa: B023
+            assert grouped == len(rows)
+            assert steps[-1] == (len(rows), len(rows))
+            assert all(item.story_id is not None for item in library.list_items())
+            partitions.append(_partition(library))
+            library.rebuild_stories()
+            assert _partition(library) == partitions[-1]
+    assert partitions[0] == partitions[1]
+    assert len(steps) == -(-len(rows) // 3)
 
 
 def _labelled_rows() -> list[dict[str, object]]:
@@ -262,7 +292,7 @@ def test_another_connection_invalidates_the_cache(tmp_path: Path) -> None:
 def test_a_failed_import_leaves_no_trace_in_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.library import stories_repo
+    from reader.stories import grouping
 
     rows = _labelled_rows()
     path = tmp_path / "lib.sqlite3"
@@ -283,7 +313,7 @@ def test_a_failed_import_leaves_no_trace_in_the_cache(
 
         # Fails halfway through grouping the batch, inside the import's transaction:
         # the cache has taken in sixty items that the rollback takes out of the tables.
-        monkeypatch.setattr(stories_repo, "signature", failing_signature)
+        monkeypatch.setattr(grouping, "signature", failing_signature)
         with pytest.raises(RuntimeError):
             _store_chunk(library, rows[150:300], "failed")
         monkeypatch.undo()
@@ -293,7 +323,7 @@ def test_a_failed_import_leaves_no_trace_in_the_cache(
         _assert_rebuild_keeps_tables(library)
 
 
-def _hint_documents() -> list[tuple[str, ParsedDocument]]:
+def _varied_documents() -> list[tuple[str, ParsedDocument]]:
     """The labelled set in four documents, with what storing may change on the way:
     naive dates (taken as UTC), headings, GUIDs, a repeated item, a source name
     written in another case than the library's."""
@@ -317,29 +347,26 @@ def _hint_documents() -> list[tuple[str, ParsedDocument]]:
     ]
 
 
-def test_signatures_computed_before_storing_are_those_of_the_stored_items(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("first_grouping", [True, False], ids=["rebuild", "incremental"])
+def test_signatures_from_helper_processes_group_as_in_process_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_grouping: bool
 ) -> None:
-    from reader.library import stories_repo
     from reader.stories import grouping
 
-    documents = _hint_documents()
-    hints = [stories_repo.signature_hints(document) for _, document in documents]
-    with Library.open(tmp_path / "plain.sqlite3") as plain:
-        for name, document in documents:
-            plain.store_document(document, source_name=name, source_kind="feed", origin=None)
-        expected = _grouping_tables(plain.path)
-
-    def unexpected(item: StoryInput) -> Signature:
-        raise AssertionError(f"signature computed while storing: {item.title}")
-
-    monkeypatch.setattr(stories_repo, "signature", unexpected)
-    monkeypatch.setattr(grouping, "signature", unexpected)  # the first batch's rebuild
-    with Library.open(tmp_path / "hinted.sqlite3") as hinted:
-        for (name, document), hint in zip(documents, hints, strict=True):
-            with stories_repo.hinted(hint):
-                hinted.store_document(document, source_name=name, source_kind="feed", origin=None)
-        assert _grouping_tables(hinted.path) == expected
+    zoo = ParsedItem("headline", "Zoo welcomes twin pandas", published=datetime(2025, 1, 1))
+    tables = []
+    for name, parallel_from in (("serial", 10**9), ("helpers", 1)):
+        monkeypatch.setattr(grouping, "PARALLEL_FROM", parallel_from)
+        with Library.open(tmp_path / f"{name}.sqlite3") as library:
+            if not first_grouping:
+                library.store_document(ParsedDocument(items=(zoo,)), source_name="zoo",
+                                       source_kind="feed", origin=None)  # fmt: skip
+            for source, document in _varied_documents():
+                library.store_document(document, source_name=source, source_kind="feed",
+                                       origin=None, group_stories=False)  # fmt: skip
+            assert library.group_new_items() > 300
+            tables.append(_grouping_tables(library.path))
+    assert tables[0] == tables[1]
 
 
 def test_rebuild_keeps_story_ids(tmp_path: Path) -> None:
@@ -426,14 +453,10 @@ def test_library_upgraded_without_stories_is_grouped_on_first_use(tmp_path: Path
     from reader.library import stories_repo
 
     path = tmp_path / "lib.sqlite3"
-    original = stories_repo.attach_new_items
-    stories_repo.attach_new_items = lambda db, item_ids=(): 0
-    try:
-        with Library.open(path) as library:
-            _store_all(library, _rows())
-            assert all(item.story_id is None for item in library.list_items())
-    finally:
-        stories_repo.attach_new_items = original
+    with Library.open(path) as library:
+        _store_all(library, _rows(), group_stories=False)
+        assert all(item.story_id is None for item in library.list_items())
+        assert stories_repo.pending_count(library._db) == len(_rows())
     with Library.open(path) as library:
         assert library.stories()
         assert all(item.story_id is not None for item in library.list_items())
