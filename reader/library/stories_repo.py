@@ -59,7 +59,7 @@ from reader.stories.grouping import group_all, signatures_in_order
 from reader.stories.labels import choose_label
 from reader.stories.scoring import Profile
 
-INDEX_FORMAT: Final = 1
+INDEX_FORMAT: Final = 2
 """Bump when signatures or weights change meaning: the next import rebuilds."""
 
 TEXT_CHARS: Final = 3000

@@ -15,6 +15,7 @@ from benchmarks.story_eval import load, parse_date
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
 from reader.stories import Signature, StoryInput, group_inputs, signature
+from reader.stories.features import LEAD_CHARS
 from reader.stories.metrics import bcubed, pairwise
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "stories"
@@ -498,9 +499,13 @@ def test_stories_package_imports_no_ui() -> None:
 
 def test_a_title_taken_from_the_lead_does_not_use_up_the_lead() -> None:
     opening = "The river authority closed the lower locks on Monday after a week of rain"
-    filler = " ".join(["Barges waited downstream while inspectors walked the banks."] * 5)
+    sentence = "Barges waited downstream while inspectors walked the banks."
+    # The mayor comes just past the lead when counted from the opening, within it when
+    # counted from after the opening.
+    filler = " ".join([sentence] * ((LEAD_CHARS - 40) // (len(sentence) + 1)))
     text = f"{opening}, officials said. {filler} Mayor Ilse Brandt asked for patience."
+    assert text.index("Brandt") > LEAD_CHARS > text.index("Brandt") - len(opening)
     derived = signature(StoryInput(1, opening + "…", text))
     assert "brandt" in derived.lead_keys  # the lead starts after the repeated opening
     titled = signature(StoryInput(2, "Locks shut on the lower river", text))
-    assert "brandt" not in titled.lead_keys  # 400 characters end before the mayor
+    assert "brandt" not in titled.lead_keys  # the lead ends before the mayor
