@@ -138,10 +138,12 @@ class FrameClock:
 
 
 async def measure_keys(library: Path) -> tuple[list[float], list[float]]:
-    from textual.widgets import Input
-
+    # reader.ui first, as `reader` imports it: it sets Textual's frame rate before
+    # Textual is imported.
     from reader.ui.app import ReaderApp
     from reader.ui.screens.reader import ReaderScreen
+
+    from textual.widgets import Input  # isort: skip
 
     # freeze_gc as `reader` itself runs the app (see ReaderApp._freeze_startup_objects).
     app = ReaderApp(
@@ -150,6 +152,7 @@ async def measure_keys(library: Path) -> tuple[list[float], list[float]]:
     clock = FrameClock(app)
     j_times: list[float] = []
     search_times: list[float] = []
+    slowest: list[tuple[float, str]] = []
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         for _ in range(200):
@@ -180,6 +183,9 @@ async def measure_keys(library: Path) -> tuple[list[float], list[float]]:
                 frame = clock.first_after(started, wanted)
                 if frame is not None:
                     search_times.append((frame - started) * 1000)
+                    slowest.append(((frame - started) * 1000, typed))
+    worst = ", ".join(f"{query!r} {ms:.0f} ms" for ms, query in sorted(slowest)[-4:][::-1])
+    print(f"slowest search keystrokes: {worst}")
     return j_times, search_times
 
 

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 PREVIEW_DELAY = 0.03  # seconds; below what the eye notices, after the list's next frame
+PREVIEW_DELAY_TYPING = 0.2  # while the search box has focus: once the typing pauses
+SEARCHING_NOTICE_DELAY = 0.15  # seconds before the status line says "searching…"
+SEARCH_WARM_UP_DELAY = 1.0  # seconds after opening: the first frame and counts come first
 SEARCH_LIMIT = 100  # ranking spans and snippets for 500 hits costs 5x more per keystroke
 STACK_BELOW_WIDTH = 120  # narrower: the reader pane goes under the list
 HIDE_NAV_BELOW_WIDTH = 90
@@ -86,6 +89,7 @@ class ReaderScreen(Screen[None]):
         self.query_text = ""
         self._search_lock = threading.Lock()
         self._search_token: CancelToken | None = None
+        self._searching_timer: Timer | None = None
         self._searcher: Searcher | None = None
         self._data_version = -1
         self._nav_timer: Timer | None = None
@@ -140,6 +144,7 @@ class ReaderScreen(Screen[None]):
         self.show_view(self.view, keep_item=state.item_id)
         self.items.focus()
         self.set_interval(2.0, self._poll_library)
+        self.set_timer(SEARCH_WARM_UP_DELAY, self._warm_up_search)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < STACK_BELOW_WIDTH, "-stacked")
@@ -243,8 +248,17 @@ class ReaderScreen(Screen[None]):
         if not query:
             self.show_view(self.view if self.view.kind != "saved" else ALL)
             return
-        self.update_status(searching=True)
+        # "searching…" only when an answer is slow to come: said at once, it would redraw
+        # the status line in the results' frame (a frame from the list to the bottom of
+        # the screen spans the sidebar and the reader pane too).
+        if self._searching_timer is not None:
+            self._searching_timer.stop()
+        self._searching_timer = self.set_timer(SEARCHING_NOTICE_DELAY, self._say_searching)
         self._run_search(query)
+
+    def _say_searching(self) -> None:
+        if self.query_text and self.shown_query != self.query_text:
+            self.update_status(searching=True)
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
@@ -256,6 +270,15 @@ class ReaderScreen(Screen[None]):
 
             self._searcher = Searcher.open(self.reader_app.library_path)
         return self._searcher
+
+    @work(thread=True, group="search", description="open the search index")
+    def _warm_up_search(self) -> None:
+        """Open the index and read its first pages while the app is idle: the first
+        keystroke of a session otherwise paid 50-100 ms more at 100k items."""
+        with self._search_lock:
+            if self._search_token is None:  # nothing typed yet
+                for letter in "aes":
+                    self._get_searcher().search(letter, limit=SEARCH_LIMIT, snippets=False)
 
     @work(thread=True, exclusive=True, group="search", description="search")
     def _run_search(self, query: str) -> None:
@@ -300,7 +323,13 @@ class ReaderScreen(Screen[None]):
             return
         self.items.show(IdRows(self.reader_app.library, message.item_ids, message.spans))
         self.shown_query = message.query
-        self.update_status(elapsed_ms=message.elapsed_ms)
+        # The status line a moment later, after the list's frame, for the same reason as
+        # "searching…" (call_after_refresh runs before that frame).
+        self.set_timer(PREVIEW_DELAY, partial(self._status_if_current, message))
+
+    def _status_if_current(self, message: SearchFinished) -> None:
+        if message.query == self.shown_query == self.query_text:
+            self.update_status(elapsed_ms=message.elapsed_ms)
 
     # ------------------------------------------------------------------ status and reader
     def update_status(
@@ -354,10 +383,15 @@ class ReaderScreen(Screen[None]):
         # 10-40 ms, and the moved cursor or the new results are what the keystroke
         # should show first (call_after_refresh ran before that frame). Held-down j
         # coalesces: only the item still highlighted then is shown.
+        # While the user types a search, each keystroke's first result is only a step
+        # on the way: the article waits until the typing pauses, so drawing it never
+        # delays the next keystroke's results.
+        typing = self.query_one("#search", Input).has_focus
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(
-            PREVIEW_DELAY, partial(self._preview_now, event.item_id)
+            PREVIEW_DELAY_TYPING if typing else PREVIEW_DELAY,
+            partial(self._preview_now, event.item_id),
         )
         self.remember()
 

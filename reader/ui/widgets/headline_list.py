@@ -116,8 +116,9 @@ class HeadlineList(ScrollView, can_focus=True):
         # Without the reactive's layout pass (as Widget._size_updated does): a new list
         # repaints this widget only instead of re-arranging the screen on every keystroke.
         size = Size(self.size.width, self._count)
-        self.set_reactive(Widget.virtual_size, size)
-        self._scroll_update(size)
+        if size != self.virtual_size:  # else the scrollbar stays as drawn (3 ms a frame)
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
         index = self.index_of(keep_item) if keep_item is not None else None
         self.set_reactive(HeadlineList.cursor, 0)
         self.cursor = index if index is not None else 0
