@@ -11,7 +11,13 @@
    * their keys (stems, names, numbers, lexicon concepts: `reader.stories.features`)
      overlap enough: weighted Dice at least `SAME_FACTS_DICE`, with at least
      `MIN_SHARED_KEYS` keys in common. Names and numbers are language independent, so
-     this also pairs a French sentence with its English counterpart.
+     this also pairs a French sentence with its English counterpart, or
+   * they share a number or date and a name (the anchors of a fact) and those keys make
+     up `ANCHORED_CONTAINMENT` of the shorter sentence's weight: a rewrite keeps the
+     facts and changes the rest, which Dice alone held against it. On the sample
+     library's 15 articles (516 sentence pairs within an event, 4,832 across events)
+     this found 33 shared sentences instead of 23, for 6 matches across events instead
+     of 4 (two satellites' stories, two rugby matches).
    Thresholds measured on the synthetic corpus at 5k items (every pair of same-event
    articles; their bodies share template fact sentences and differ in random filler):
    same-language fact sentences reach a ratio of 100 for 74% of them, fillers peak at
@@ -39,6 +45,7 @@ from reader.stories.lexicon import STOP_WORDS
 
 SAME_TEXT_RATIO: Final = 88.0
 SAME_FACTS_DICE: Final = 0.5
+ANCHORED_CONTAINMENT: Final = 0.4
 MIN_SHARED_KEYS: Final = 3
 MIN_SENTENCE_WORDS: Final = 3
 QUOTE_RATIO: Final = 80.0
@@ -207,10 +214,16 @@ def _match(left: _SentenceKeys, right: _SentenceKeys) -> bool:
         return False
     names = left.names | right.names
     shared = sum(_key_weight(key, names) for key in common)
-    total = sum(_key_weight(key, names) for key in left.keys) + sum(
-        _key_weight(key, names) for key in right.keys
-    )
-    return total > 0 and 2 * shared / total >= SAME_FACTS_DICE
+    left_total = sum(_key_weight(key, names) for key in left.keys)
+    right_total = sum(_key_weight(key, names) for key in right.keys)
+    if 2 * shared / (left_total + right_total) >= SAME_FACTS_DICE:
+        return True
+    # A rewritten sentence keeps its facts and changes the rest: one shared number or
+    # date with one shared name is the same fact ("gusts of 187km/h at the Pointe du
+    # Raz", "la rafale ... à la pointe du Raz, à 187 km/h"), as long as the shorter
+    # sentence is mostly made of what both say.
+    anchored = any(key[0] in "#@" for key in common) and any(key in names for key in common)
+    return anchored and shared / min(left_total, right_total) >= ANCHORED_CONTAINMENT
 
 
 # --------------------------------------------------------------------------- comparison
