@@ -32,7 +32,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final
@@ -316,6 +316,25 @@ def _quotes(text: str) -> list[str]:
         if len(quote.split()) >= MIN_SENTENCE_WORDS:
             out.append(quote)
     return out
+
+
+SpanFinder = Callable[[str], list[tuple[int, int]]]
+
+
+def fact_finder(article: ComparedArticle) -> SpanFinder:
+    """Where the article's unique numbers, names and quotations occur in a text, as
+    [start, end) spans: whole words and numbers only ("18" is not marked inside "187" or
+    "18,5", "Quimper" not inside "Quimperlé"), the longest phrase first."""
+    phrases = sorted(
+        {*article.unique_quotes, *article.unique_names, *article.unique_numbers} - {""},
+        key=len,
+        reverse=True,
+    )
+    if not phrases:
+        return lambda text: []
+    alternatives = "|".join(re.escape(phrase) for phrase in phrases)
+    pattern = re.compile(rf"(?<![\w.,])(?:{alternatives})(?![\w]|[.,]\d)")
+    return lambda text: [match.span() for match in pattern.finditer(text)]
 
 
 def _unique_in_order(values: Sequence[str]) -> list[str]:

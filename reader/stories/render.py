@@ -9,12 +9,11 @@ so no column is narrower than `MIN_COLUMN`.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Sequence
 from typing import Final
 
-from reader.stories.compare import ComparedArticle
+from reader.stories.compare import ComparedArticle, SpanFinder, fact_finder
 
 MIN_COLUMN: Final = 28
 GUTTER: Final = " │ "
@@ -22,18 +21,15 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 _ANSI_ON, _ANSI_OFF = "\x1b[1;33m", "\x1b[0m"
 
 
-def _highlight(text: str, article: ComparedArticle) -> str:
+def _highlight(text: str, find: SpanFinder) -> str:
     """Wrap the article's unique numbers, names and quotations in markers."""
-    phrases = sorted(
-        {*article.unique_quotes, *article.unique_names, *article.unique_numbers},
-        key=len,
-        reverse=True,
-    )
-    if not phrases:
-        return text
-    alternatives = "|".join(re.escape(phrase) for phrase in phrases if phrase)
-    pattern = re.compile(rf"(?<![\w.,])(?:{alternatives})(?![\w])")
-    return pattern.sub(lambda match: _OPEN + match.group() + _CLOSE, text)
+    out: list[str] = []
+    position = 0
+    for start, end in find(text):
+        out += [text[position:start], _OPEN, text[start:end], _CLOSE]
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def _balance(lines: list[str]) -> list[str]:
@@ -55,12 +51,13 @@ def _column(
     head = f"[{number}] {article.source}" if article.source else f"[{number}]"
     lines = textwrap.wrap(head, width) + textwrap.wrap(article.title, width)
     lines.append("─" * width)
+    find = fact_finder(article)
     for sentence in article.sentences:
         if sentence.shared:
             marker = "=" + ",".join(str(numbers[other]) for other in sentence.shared_with)
         else:
             marker = "+"
-        body = _highlight(sentence.text, article)
+        body = _highlight(sentence.text, find)
         wrapped = textwrap.wrap(
             f"{marker} {body}", max(8, width - 2), subsequent_indent="  ", break_on_hyphens=False
         )

@@ -130,3 +130,16 @@ def test_render_colour_uses_escape_codes_and_keeps_alignment() -> None:
     assert [len(line) for line in strip.splitlines()] == [
         len(line) for line in braces.splitlines()
     ] or len(strip.splitlines()) == len(braces.splitlines())
+
+
+def test_unique_facts_are_marked_as_whole_words_only() -> None:
+    from reader.stories.compare import ComparedArticle, fact_finder
+
+    article = ComparedArticle(1, "t", "s", None)
+    article.unique_numbers = ["18", "40,000"]
+    article.unique_names = ["Quimper"]
+    find = fact_finder(article)
+    text = "Gusts of 187 km/h near Quimperlé cut 240,000 homes; 18 crews in Quimper, 40,000 left."
+    assert [text[start:end] for start, end in find(text)] == ["18", "Quimper", "40,000"]
+    assert find("18,5 km and 3.18 m") == []
+    assert fact_finder(ComparedArticle(2, "t", "s", None))("anything 18") == []

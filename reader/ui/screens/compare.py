@@ -15,7 +15,13 @@ from textual.widgets import Footer, Static
 
 from reader.library import Library
 from reader.library.models import StoryDetail
-from reader.stories.compare import ComparedArticle, CompareInput, compare
+from reader.stories.compare import (
+    ComparedArticle,
+    CompareInput,
+    SpanFinder,
+    compare,
+    fact_finder,
+)
 from reader.ui.safe import plain, styled
 
 MAX_COLUMNS = 4
@@ -39,14 +45,11 @@ def _inputs(library: Library, item_ids: Sequence[int]) -> list[CompareInput]:
     return inputs
 
 
-def _marked(text: str, highlights: Sequence[str], base: str) -> Content:
+def _marked(text: str, find: SpanFinder, base: str) -> Content:
     """A sentence with the numbers, names and quotes only this source has highlighted."""
     content = styled(text, base) if base else plain(text)
-    for needle in highlights:
-        start = text.find(needle)
-        while needle and start >= 0:
-            content = content.stylize("bold reverse", start, start + len(needle))
-            start = text.find(needle, start + len(needle))
+    for start, end in find(text):
+        content = content.stylize("bold reverse", start, end)
     return content
 
 
@@ -71,16 +74,16 @@ def column_content(article: ComparedArticle, numbers: dict[int, int]) -> Content
             f"{len(article.sentences) - len(unique)} shared · {len(unique)} only here", "dim"
         )
     )
-    highlights = [*article.unique_numbers, *article.unique_names, *article.unique_quotes]
+    find = fact_finder(article)
     for sentence in article.sentences:
         parts.append("\n\n")
         if sentence.shared:
             others = ",".join(str(numbers.get(i, "?")) for i in sentence.shared_with)
             parts.append(Content.styled(f"= {others} ", "dim"))
-            parts.append(_marked(sentence.text, highlights, ""))
+            parts.append(_marked(sentence.text, find, ""))
         else:
             parts.append(Content.styled("▌ ", "$text-warning"))
-            parts.append(_marked(sentence.text, highlights, "$text-warning"))
+            parts.append(_marked(sentence.text, find, "$text-warning"))
     return Content.assemble(*parts)
 
 
