@@ -141,6 +141,43 @@ async def test_views_in_the_navigation_pane(app_factory: AppFactory, library_fil
         assert "Later" in str(app.screen.query_one("#status").render())
 
 
+def _nav_entry(app: ReaderApp, key: str) -> str:
+    nav = app.screen.query_one("#nav")
+    return str(nav.get_option(key).prompt)  # type: ignore[attr-defined]
+
+
+async def test_a_saved_search_is_a_view_with_its_count(
+    app_factory: AppFactory, library_file: Path
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("slash", *"article")
+        await app.workers.wait_for_complete()
+        await pilot.press("enter", "S")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one(Input).value = "Long reads"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _nav_entry(app, "saved:Long reads").split() == ["⌕", "Long", "reads", "4"]
+        # The library changes (an import in another process): the count follows.
+        with Library.open(library_file) as library:
+            library.store_document(
+                ParsedDocument(items=(ParsedItem("headline", "One more article title"),)),
+                source_name="Wire", source_kind="file", origin=None,
+            )  # fmt: skip
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _nav_entry(app, "saved:Long reads").split() == ["⌕", "Long", "reads", "5"]
+    again = app_factory()
+    async with again.run_test(size=(160, 45)) as pilot:  # kept across a restart
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        assert _nav_entry(again, "saved:Long reads").split() == ["⌕", "Long", "reads", "5"]
+
+
 async def test_help_screen_lists_keys_and_syntax(app_factory: AppFactory) -> None:
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:

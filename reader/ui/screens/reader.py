@@ -153,10 +153,11 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ views
     def refresh_nav(self) -> None:
         """Recount the navigation pane in a worker: counting 100k items takes a while."""
-        self._count_nav(self.view.key, sorted(self.reader_app.state.saved_searches))
+        self._count_nav(self.view.key, dict(sorted(self.reader_app.state.saved_searches.items())))
 
     @work(thread=True, exclusive=True, group="nav", description="count items for the sidebar")
-    def _count_nav(self, current: str, saved_names: list[str]) -> None:
+    def _count_nav(self, current: str, saved_searches: dict[str, str]) -> None:
+        saved = self._count_saved(saved_searches)
         with Library.open(self.reader_app.library_path) as library:
             stats = library.stats()
             views = [
@@ -165,7 +166,6 @@ class ReaderScreen(Screen[None]):
                 NavEntry(View("later"), stats.later),
                 NavEntry(View("starred"), stats.starred),
             ]
-            saved = [NavEntry(View("saved", name), 0) for name in saved_names]
             sources = [
                 NavEntry(View("source", s.name), s.items, s.unread)
                 for s in library.sources()
@@ -181,6 +181,28 @@ class ReaderScreen(Screen[None]):
             sections += [("Tags", tags), *stories]
         if not get_current_worker().is_cancelled:
             self.post_message(NavCounted(sections, story_sizes))
+
+    def _count_saved(self, saved_searches: dict[str, str]) -> list[NavEntry]:
+        """Each saved search with how many items it finds now, as its view shows them."""
+        from reader.search.engine import Searcher
+        from reader.search.query import QueryError
+
+        if not saved_searches:
+            return []
+        entries = []
+        searcher = Searcher.open(self.reader_app.library_path)
+        try:
+            for name, query in saved_searches.items():
+                try:
+                    results = searcher.search(query, limit=SEARCH_LIMIT, snippets=False)
+                except QueryError:
+                    entries.append(NavEntry(View("saved", name), 0))
+                    continue
+                found = len(results.hits)
+                entries.append(NavEntry(View("saved", name), found, more=not results.complete))
+        finally:
+            searcher.close()
+        return entries
 
     @on(NavCounted)
     def fill_nav(self, message: NavCounted) -> None:

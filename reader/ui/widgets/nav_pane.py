@@ -18,6 +18,8 @@ class NavEntry:
     view: View
     count: int
     unread: int | None = None
+    more: bool = False
+    """More match than `count` (a saved search counts its best results only)."""
 
 
 def _heading(text: str) -> Option:
@@ -27,6 +29,8 @@ def _heading(text: str) -> Option:
 def _entry_prompt(entry: NavEntry, width: int = 26) -> Content:
     label = entry.view.label
     figure = str(entry.count) if entry.unread is None else f"{entry.unread}/{entry.count}"
+    if entry.more:
+        figure += "+"
     room = max(4, width - len(figure) - 1)
     if len(label) > room:
         label = label[: room - 1] + "…"
