@@ -297,3 +297,20 @@ async def test_moving_repaints_the_rows_that_changed_when_scrolled(tmp_path: Pat
         top = items_list.scroll_offset.y
         assert {149 - top, 148 - top} <= set(repainted)
         assert all(0 <= y < items_list.size.height for y in repainted)
+
+
+def test_a_terminal_that_went_away_is_noticed() -> None:
+    import os
+    import pty
+
+    from reader.ui.app import terminal_alive
+
+    controller, terminal = pty.openpty()
+    with open(terminal, "w", closefd=True) as stream:
+        assert terminal_alive(stream)
+        os.close(controller)  # the terminal window closes
+        assert not terminal_alive(stream)
+    reading, writing = os.pipe()
+    with open(reading) as pipe, open(writing, "w"):
+        assert not terminal_alive(pipe)  # not a terminal at all
+    assert not terminal_alive(None)
