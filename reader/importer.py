@@ -126,7 +126,8 @@ def import_files(
     Each file is stored, searchable, in its own transaction. The new items are put into
     stories once all files are in (`group_stories`; else by the next import or story
     command): items can be read meanwhile, and one batch costs less than file by file
-    (at 100k items: 10.7 s storing + 31.9 s grouping against 55.7 s in all).
+    (import_bench at 100k items: 10.7 s storing + 31.9 s grouping, against 55.7 s for
+    grouping file by file, measured minutes apart on the same idle machine).
     """
     report = report if report is not None else ImportReport()
     for index, (path, result) in enumerate(zip(files, _reads(files, max_bytes, parallel),

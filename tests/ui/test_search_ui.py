@@ -47,7 +47,7 @@ async def test_typing_filters_and_highlights(tmp_path: Path) -> None:
         await pilot.pause(0.1)  # the status line comes after the list's frame
         status = str(screen.query_one("#status").render())
         assert "kante fenerb" in status and "1 result" in status and "searching" not in status
-        await pilot.pause(0.3)  # the typing paused: the first result is in the reader pane
+        await pilot.pause(0.1)  # the first result is in the reader pane
         assert "Fenerbahçe" in screen.reader.text
         await pilot.press("enter")  # to the list
         assert listing.has_focus

@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 PREVIEW_DELAY = 0.03  # seconds; below what the eye notices, after the list's next frame
-PREVIEW_DELAY_TYPING = 0.2  # while the search box has focus: once the typing pauses
 SEARCHING_NOTICE_DELAY = 0.15  # seconds before the status line says "searching…"
 SEARCH_WARM_UP_DELAY = 1.0  # seconds after opening: the first frame and counts come first
 SEARCH_LIMIT = 100  # ranking spans and snippets for 500 hits costs 5x more per keystroke
@@ -293,7 +292,7 @@ class ReaderScreen(Screen[None]):
             self._searcher = Searcher.open(self.reader_app.library_path)
         return self._searcher
 
-    @work(thread=True, group="search", description="open the search index")
+    @work(thread=True, group="search", description="open the search index", exit_on_error=False)
     def _warm_up_search(self) -> None:
         """Open the index and read its first pages while the app is idle: the first
         keystroke of a session otherwise paid 50-100 ms more at 100k items."""
@@ -405,15 +404,10 @@ class ReaderScreen(Screen[None]):
         # 10-40 ms, and the moved cursor or the new results are what the keystroke
         # should show first (call_after_refresh ran before that frame). Held-down j
         # coalesces: only the item still highlighted then is shown.
-        # While the user types a search, each keystroke's first result is only a step
-        # on the way: the article waits until the typing pauses, so drawing it never
-        # delays the next keystroke's results.
-        typing = self.query_one("#search", Input).has_focus
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(
-            PREVIEW_DELAY_TYPING if typing else PREVIEW_DELAY,
-            partial(self._preview_now, event.item_id),
+            PREVIEW_DELAY, partial(self._preview_now, event.item_id)
         )
         self.remember()
 
