@@ -70,6 +70,8 @@ _NAV_WORDS = (
     r"skip to (?:main )?(?:content|navigation)|aller au contenu(?: principal)?|"
     r"passer au contenu(?: principal)?|zum inhalt springen|ir al contenido(?: principal)?|"
     r"do not sell my (?:personal )?information|"
+    # Section labels of a page's furniture: alone on their line they are not news.
+    r"top stories|more top stories|latest (?:news|stories|headlines)|à la une|"
     # German and Spanish
     r"impressum|datenschutz(?:erklärung)?|kontakt|startseite|nach oben|"
     r"aviso legal|política de privacidad|política de cookies|contacto|inicio|volver arriba"
@@ -389,7 +391,7 @@ _TRIGGERS = _words(
     register create unlimited accédez exclusif exclu subscriber lecture les most meistgelesen
     lo du from plus sujets découvrir découvrez consulter explore view purchase licensing reprint
     reprints our skip aller passer zum ir suggested später link lien go zu zur reuse copiar
-    beitrag seite merkliste
+    beitrag seite merkliste top latest
     """
 )
 _TRIGGER_CHARS = frozenset("©(¿0123456789€$£")
@@ -401,7 +403,9 @@ _SECOND_WORDS: dict[str, frozenset[str]] = {
     for first, seconds in {
         "la": "suite",
         "le": "premier",
-        "à": "propos lire voir partir",
+        "à": "propos lire voir partir la",
+        "top": "stories",
+        "latest": "news stories headlines",
         "a": "propos lire partir",
         "en": "savoir",
         "pour": "lire découvrir continuer poursuivre",

@@ -20,7 +20,8 @@ lines), so a 50 MB dump costs the same per line as a small one.
    :mod:`reader.ingest.dates`; also a name and a role, "Jane Roe, Rome correspondent", and a
    name alone right next to a date line); or *text*. A text line is a *paragraph* when it is
    long (180+ characters, or 100+ made of finished sentences); any other text line is
-   *short*, and loses its bullet (``•``, ``-``, ``*``…).
+   *short*, and loses its bullet (``•``, ``-``, ``*``…), list number or clock time
+   (``1.``, ``2)``, ``07h12``, ``14:05 –``) when a word follows (not ``2026 :``, ``20h :``).
 3. **Boilerplate blocks.** Some markers take the lines after them along. A paywall marker
    ("Lisez la suite…", "Il vous reste 40 % de l'article à lire", "Subscribe to continue
    reading") opens a paywall block in which further markers, prices, bulleted lines and
@@ -42,8 +43,9 @@ lines), so a 50 MB dump costs the same per line as a small one.
      that still reads as the article's end: one or two closing sentences ("Affaire à
      suivre."), a list after a line ending in ":", lines that all read as prose (a finished
      sentence of 80+ characters without a "Rubrique :" opening, or 120+ characters stopping
-     on a lower-case word: a paragraph cut by a paywall), or a name alone (a signature, taken
-     as the author). One headline-shaped line among them and they are all headlines.
+     on a lower-case word: a paragraph cut by a paywall) but for section headings above such
+     lines, or a name alone (a signature, taken as the author). One other headline-shaped
+     line among them and they are all headlines.
    - Outside an article, short lines before a paragraph are headlines, then one title: the
      short line directly followed by metadata if there is one, else the last line that neither
      starts in lower case (a heading) nor ends with a full stop. Lines after the title are its
@@ -91,6 +93,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from itertools import pairwise
 
 from reader.ingest import boilerplate
 from reader.ingest.boilerplate import Boiler
@@ -112,6 +115,11 @@ META_MAX_LEN = 160  # metadata lines are shorter than this
 
 _ALNUM = re.compile(r"[^\W_]")
 _BULLET = re.compile(r"^(?:[•·‣▪▫●○◦■□►▶➤→✓✔☐☑*+]|[-–—](?=\s))\s*")
+# List numbers and clock times in front of headlines ("1. Incendie …", "07h12 Grève …",
+# "14:05 – Markets …"): a marker like a bullet when a word follows, never "2026 :" or "20h :".
+_NUMBERING = re.compile(
+    r"^(?:\d{1,2}[.)]|(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|:[0-5]\d))\s+(?:[-–—|]\s+)?(?=[^\W\d_])"
+)
 _CLOSERS = r"\"»”’')\]"
 _ENDS_SENTENCE = re.compile(rf"[.!…;:][{_CLOSERS}]*$")
 _ENDS_PUNCTUATION = re.compile(rf"[.!?…;:,][{_CLOSERS}]*$")
@@ -252,6 +260,9 @@ def classify_line(raw: str) -> Line:
         return _classify_paragraph(raw)
     bullet = _BULLET.match(raw)
     text = raw[bullet.end() :] if bullet else raw
+    numbering = _NUMBERING.match(text)
+    if numbering:
+        bullet, text = numbering, text[numbering.end() :]
     if not _ALNUM.search(text):
         return Line(Kind.SEPARATOR, raw)
     kind = boilerplate.classify(raw)
@@ -809,7 +820,10 @@ class _Assembler:
                 article.blocks.extend(_body_block(line) for line in shorts)
                 return
             if shorts and _prose_tail(segment, shorts, article):
-                article.blocks.extend(Block(line.raw) for line in shorts)
+                article.blocks.extend(
+                    Block(line.text, heading=True) if not is_prose(line.text) else Block(line.raw)
+                    for line in shorts
+                )
                 return
             if (
                 len(shorts) == 1
@@ -1016,12 +1030,19 @@ def _is_signature(line: Line) -> bool:
 def _prose_tail(segment: list[Line], shorts: list[Line], article: _Draft) -> bool:
     """Whether the short lines that end a run are the article's last paragraphs.
 
-    Every one must read as prose (see :func:`is_prose`) and sit as close to the text as the
-    article's own blocks; after them come only boilerplate or the end of the file. One
-    headline-shaped line among them and they are all headlines.
+    Every one must read as prose (see :func:`is_prose`), or be a section heading above such
+    a line ("What the government wants" over two one-sentence paragraphs), and
+    sit as close to the text as the article's own blocks; after them come only boilerplate
+    or the end of the file. One other headline-shaped line among them and they are all
+    headlines.
     """
-    if not all(not line.bulleted and is_prose(line.text) for line in shorts):
+    if shorts[-1].bulleted or not is_prose(shorts[-1].text):
         return False
+    for line, below in pairwise(shorts):
+        if line.bulleted:
+            return False
+        if not is_prose(line.text) and not (is_heading_shaped(line.text) and is_prose(below.text)):
+            return False
     last = shorts[-1]
     widest = current = 0
     for line in segment:

@@ -277,6 +277,25 @@ def test_items_are_clean_and_never_empty(name: str) -> None:
             assert any(char.isalnum() for char in block.text)
 
 
+def test_an_article_ending_on_a_heading_and_one_sentence_paragraphs() -> None:
+    article = only_article(load("article_short_closing_paragraphs_en.txt"))
+    assert article.title == "Dutch farmers block motorways as nitrogen row deepens"
+    assert article.author == "Hanna de Vries"
+    assert article.published == datetime(2026, 3, 14, 9, 42, tzinfo=UTC)
+    assert paragraphs(article)[0].startswith("Thousands of farmers drove tractors")
+    assert headings(article) == ["What the government wants"]
+    assert [(block.heading, block.text[:24]) for block in article.blocks[-3:]] == [
+        (True, "What the government want"),
+        (False, "The coalition says the c"),
+        (False, "Ministers have offered b"),
+    ]
+    texts = all_texts([article])
+    for furniture in ("World | Europe", "Share", "Save", "Advertisement", "Related Topics",
+                      "Netherlands", "Farming", "More on this story", "Top stories",
+                      "Back to top", "Dutch coalition wobbles over farm plan"):  # fmt: skip
+        assert furniture not in texts
+
+
 # --- headline lists ------------------------------------------------------------------------
 
 
@@ -293,6 +312,28 @@ def test_headline_list_with_mixed_separators_and_bullets() -> None:
         "Rugby : le XV de France sans son capitaine face à l'Irlande",
         "Transports : la ligne de tramway prolongée jusqu'à l'aéroport",
         "Météo : un épisode de gel attendu dans le Centre-Est",
+    ]
+
+
+def test_list_numbers_and_clock_times_are_not_part_of_headlines() -> None:
+    items = load("headlines_numbered_and_timed_fr.txt")
+    assert {item.kind for item in items} == {"headline"}
+    assert titles(items, "headline") == [
+        "Le fil de la matinée",
+        "Grève SNCF : le trafic toujours perturbé ce jeudi",
+        "Météo : alerte orages sur le Sud-Ouest",
+        "Bourse : le CAC 40 ouvre en petite hausse",
+        "Santé : la campagne de vaccination prolongée",
+        "Ligue 1 : le PSG s'impose à Lens (2-1)",
+        "Budget 2027 : le gouvernement présente ses arbitrages",
+        "Budget 2027 : le gouvernement présente ses arbitrages",
+        "Incendie à Marseille : trois blessés dans un immeuble",
+        "Justice : l'ancien maire de Dax condamné",
+        "Tennis : Mpetshi Perricard qualifié à Miami",
+        # A year, a time with a colon and a number are the headline's own words.
+        "2026 : l'année de tous les records pour l'éolien en mer",
+        "20h : le journal télévisé avancé pour le match des Bleus",
+        "3,5 millions de voyageurs attendus ce week-end",
     ]
 
 
