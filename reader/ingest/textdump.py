@@ -45,7 +45,10 @@ lines), so a 50 MB dump costs the same per line as a small one.
      sentence of 80+ characters without a "Rubrique :" opening, or 120+ characters stopping
      on a lower-case word: a paragraph cut by a paywall) but for section headings above such
      lines, or a name alone (a signature, taken as the author). One other headline-shaped
-     line among them and they are all headlines.
+     line among them and they are all headlines. In a list of blocks that each hold a
+     headline over one sentence (a copied "Latest news" page), the sentence is the
+     headline's teaser, kept as its one block as a feed summary is; only with two such
+     blocks or more and no other block of several lines.
    - Outside an article, short lines before a paragraph are headlines, then one title: the
      short line directly followed by metadata if there is one, else the last line that neither
      starts in lower case (a heading) nor ends with a full stop. Lines after the title are its
@@ -839,7 +842,7 @@ class _Assembler:
             self.taglines.add(shorts[0].text)
             self.header = shorts[0].text
             shorts = shorts[1:]
-        self._headlines(shorts)
+        self._headlines(shorts, _teasers(segment, shorts))
 
     @staticmethod
     def _closes_article(segment: list[Line], shorts: list[Line], article: _Draft) -> bool:
@@ -973,12 +976,19 @@ class _Assembler:
         assert self.article is not None
         self.article.blocks.append(Block(line.raw))
 
-    def _headlines(self, shorts: Iterable[Line]) -> None:
+    def _headlines(self, shorts: Iterable[Line], teasers: dict[int, Line] | None = None) -> None:
+        """Headline items; a headline with a teaser (`teasers`, by the headline's id) keeps
+        it as its one block, as a feed entry keeps its summary."""
+        teasers = teasers or {}
+        skip = {id(teaser) for teaser in teasers.values()}
         for line in shorts:
             title = line.text
-            if title and title not in self.taglines:
-                self.items.append(ParsedItem(kind="headline", title=title))
-                self.started = True
+            if id(line) in skip or not title or title in self.taglines:
+                continue
+            teaser = teasers.get(id(line))
+            blocks = (Block(teaser.text),) if teaser is not None else ()
+            self.items.append(ParsedItem(kind="headline", title=title, blocks=blocks))
+            self.started = True
 
     def _close(self) -> None:
         if self.article is not None:
@@ -986,6 +996,43 @@ class _Assembler:
             if item is not None:
                 self.items.append(item)
             self.article = None
+
+
+def _teasers(segment: list[Line], shorts: list[Line]) -> dict[int, Line]:
+    """Teasers under headlines, by the headline's id: in a list whose entries are blocks of a
+    headline over one sentence ("Bank of England holds rates at 4%" / "The decision was
+    widely expected by markets."), maybe with a time line, between blank lines. Only when
+    two blocks or more are such pairs and no block of several lines is anything else: one
+    headline ending in a full stop under another is not a teaser."""
+    wanted = {id(line) for line in shorts}
+    blocks: list[list[Line]] = [[]]
+    for line in segment:
+        if line.kind is Kind.BLANK or line.kind is Kind.SEPARATOR:
+            blocks.append([])
+        elif line.kind is Kind.TEXT and id(line) in wanted:
+            blocks[-1].append(line)
+    pairs: dict[int, Line] = {}
+    for block in blocks:
+        if len(block) < 2:
+            continue
+        if len(block) > 2 or not _is_teaser_pair(block[0], block[1]):
+            return {}
+        pairs[id(block[0])] = block[1]
+    return pairs if len(pairs) >= 2 else {}
+
+
+def _is_teaser_pair(headline: Line, teaser: Line) -> bool:
+    """A headline-shaped line over one finished sentence of six words or more."""
+    return (
+        not headline.bulleted
+        and not teaser.bulleted
+        and is_heading_shaped(headline.text)
+        and _ENDS_FINAL.search(teaser.text) is not None
+        and len(teaser.text.split()) >= 6
+        and not starts_lower(teaser.text)
+        and _RUBRIC.match(teaser.text) is None
+        and _INNER_SENTENCE.search(teaser.text) is None
+    )
 
 
 def _shorts(segment: Iterable[Line]) -> list[Line]:

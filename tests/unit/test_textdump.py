@@ -271,7 +271,8 @@ def test_items_are_clean_and_never_empty(name: str) -> None:
     for item in load(name):
         assert item.title and clean(item.title) == item.title
         assert any(char.isalnum() for char in item.title)
-        assert (item.kind == "article") == bool(item.blocks)
+        # Articles have a body; a headline has none, or its teaser as its one block.
+        assert bool(item.blocks) if item.kind == "article" else len(item.blocks) <= 1
         for block in item.blocks:
             assert block.text and clean(block.text) == block.text
             assert any(char.isalnum() for char in block.text)
@@ -334,6 +335,32 @@ def test_list_numbers_and_clock_times_are_not_part_of_headlines() -> None:
         "2026 : l'année de tous les records pour l'éolien en mer",
         "20h : le journal télévisé avancé pour le match des Bleus",
         "3,5 millions de voyageurs attendus ce week-end",
+    ]
+
+
+def test_headlines_with_teasers_keep_them_as_their_one_block() -> None:
+    items = load("headlines_with_teasers_en.txt")
+    assert [(item.kind, item.title, [block.text for block in item.blocks]) for item in items] == [
+        ("headline", "Bank of England holds rates at 4%",
+         ["The decision was widely expected by markets."]),
+        ("headline", "Wildfire forces evacuation of Greek island village",
+         ["Firefighters battled the blaze through the night on Evia."]),
+        ("headline", "Airline strike grounds hundreds of flights in Italy",
+         ["Passengers faced long queues at Rome and Milan airports on Friday morning as"
+          " unions walked out."]),
+        ("headline", "Scientists map the deepest cave in Europe",
+         ["A team of speleologists spent 40 days underground in Georgia."]),
+    ]  # fmt: skip
+    # One headline ending in a full stop under another is two headlines.
+    single = parse_text_dump(
+        "Rugby : le XV de France sans son capitaine\n"
+        "Le gouvernement présente son budget rectificatif ce matin.\n\n"
+        "Météo : un épisode de gel attendu\n"
+    )
+    assert [(item.title, item.blocks) for item in single] == [
+        ("Rugby : le XV de France sans son capitaine", ()),
+        ("Le gouvernement présente son budget rectificatif ce matin.", ()),
+        ("Météo : un épisode de gel attendu", ()),
     ]
 
 
