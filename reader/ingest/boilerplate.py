@@ -91,6 +91,10 @@ _LINE_MARKERS = (
     rf" story| page)?| (?:sur|on|en|auf) (?:{_SOCIAL}))?",
     rf"(?:(?:{_SOCIAL})[\s,|/·•]*)+",
     r"tweet|tweeter|copy link|copier le lien|lien copié|link copied|enlace copiado",
+    # Sharing prompts under an article: "Vous avez aimé cet article ? Partagez-le !".
+    r"(?:vous avez (?:aimé|apprécié)|vous aimez) (?:cet article|ce contenu|cette lecture)\b.*",
+    r"(?:did you (?:enjoy|like)|enjoyed|liked|found) this (?:article|story|piece)\b.*",
+    r"(?:partagez-le|share it)(?: (?:avec|with) .{1,40})?",
     r"(?:follow us|suivez-nous|folgen sie uns|síguenos)(?: (?:on|sur|auf|en) .{1,60})?",
     r"imprimer(?: l'article)?|print(?: this article)?|envoyer(?: par e-?mail)?|"
     r"send by e-?mail|drucken|imprimir",
@@ -391,7 +395,7 @@ _TRIGGERS = _words(
     register create unlimited accédez exclusif exclu subscriber lecture les most meistgelesen
     lo du from plus sujets découvrir découvrez consulter explore view purchase licensing reprint
     reprints our skip aller passer zum ir suggested später link lien go zu zur reuse copiar
-    beitrag seite merkliste top latest
+    beitrag seite merkliste top latest did enjoyed liked found partagez-le
     """
 )
 _TRIGGER_CHARS = frozenset("©(¿0123456789€$£")
@@ -405,6 +409,9 @@ _SECOND_WORDS: dict[str, frozenset[str]] = {
         "le": "premier",
         "à": "propos lire voir partir la",
         "top": "stories",
+        "found": "this",
+        "liked": "this",
+        "enjoyed": "this",
         "latest": "news stories headlines",
         "a": "propos lire partir",
         "en": "savoir",

@@ -753,11 +753,34 @@ def test_paywall_lines_never_end_an_article(line: str) -> None:
         "Tags et graffitis : la ville sévit",
         "Grève | les trains à l'arrêt",
         "Partager les richesses : le débat revient",
+        "Vous avez aimé la série ? La saison 2 arrive",
+        "Did you know the Eiffel Tower grows in summer",
+        "Found: the missing Vermeer",
+        "Enjoyed by millions, the show returns",
+        "Top chefs open a school in Lyon",
+        "Latest polls put the mayor ahead",
+        "À la recherche du navire perdu",
     ],
 )
 def test_headlines_near_new_markers_survive(headline: str) -> None:
     assert boilerplate.classify(headline) is None
     assert titles(parse_text_dump(f"{headline}\nMétéo : du gel\n"), "headline")[0] == headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vous avez aimé cet article ? Partagez-le !",
+        "Did you enjoy this article? Share it with a friend",
+        "Enjoyed this story? Sign up for our newsletter",
+        "Partagez-le !",
+        "Top stories",
+        "Latest news",
+        "À la une",
+    ],
+)
+def test_sharing_prompts_and_page_sections_are_boilerplate(line: str) -> None:
+    assert boilerplate.classify(line) is not None
 
 
 def test_sentence_under_a_paywall_marker_goes_but_a_headline_stays() -> None:
