@@ -154,12 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             timings: list[float] = []
             original = stories_repo.attach_new_items
 
-            def timed(
-                db: Any, item_ids: Any = (), *, limit: int | None = None
-            ) -> stories_repo.Attached:
+            def timed(db: Any, item_ids: Any = (), **options: Any) -> stories_repo.Attached:
                 begun = time.perf_counter()
                 try:
-                    return original(db, item_ids, limit=limit)
+                    return original(db, item_ids, **options)
                 finally:
                     timings.append((time.perf_counter() - begun) * 1000)
 

@@ -672,7 +672,9 @@ class Library:
         total = None
         while True:
             with self._write():
-                attached = stories_repo.attach_new_items(self._db, limit=GROUP_SLICE)
+                attached = stories_repo.attach_new_items(
+                    self._db, limit=GROUP_SLICE, on_progress=on_progress
+                )
             done += attached.grouped
             if total is None:
                 total = attached.grouped + attached.remaining

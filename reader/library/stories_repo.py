@@ -665,19 +665,23 @@ class Attached:
 
 
 def attach_new_items(
-    db: sqlite3.Connection, item_ids: Iterable[int] = (), *, limit: int | None = None
+    db: sqlite3.Connection,
+    item_ids: Iterable[int] = (),
+    *,
+    limit: int | None = None,
+    on_progress: ProgressFn | None = None,
 ) -> Attached:
     """Group items that have no story yet, oldest first; at most `limit` of them.
 
     Slices taken one after the other (each in its own transaction) give the stories of
     one batch: the same processing order, the same state in between. A library without
     a current index (upgraded, or grouped by an older format), or with nothing grouped
-    yet, is rebuilt instead, whole.
+    yet, is rebuilt instead, whole (`on_progress` follows that rebuild).
     """
     if needs_rebuild(db) or (_get_state(db, "total") == 0 and _get_state(db, "through") == 0):
         # Nothing grouped yet: grouping everything in memory gives the same stories (a
         # rebuild equals incremental import of the same batch), several times faster.
-        return Attached(rebuild(db), 0)
+        return Attached(rebuild(db, on_progress), 0)
     _set_state(db, "format", INDEX_FORMAT)
     pending = _pending(db, item_ids)
     if not pending:
