@@ -45,7 +45,9 @@ lines), so a 50 MB dump costs the same per line as a small one.
      sentence of 80+ characters without a "Rubrique :" opening, or 120+ characters stopping
      on a lower-case word: a paragraph cut by a paywall) but for section headings above such
      lines, or a name alone (a signature, taken as the author). One other headline-shaped
-     line among them and they are all headlines. In a list of blocks that each hold a
+     line among them and they are all headlines, but for finished sentences of 100+
+     characters right under the last paragraph: they end the article (one embedded in a
+     headline feed) and the headlines follow. In a list of blocks that each hold a
      headline over one sentence (a copied "Latest news" page), the sentence is the
      headline's teaser, kept as its one block as a feed summary is; only with two such
      blocks or more and no other block of several lines.
@@ -828,6 +830,14 @@ class _Assembler:
                     for line in shorts
                 )
                 return
+            # The article's last paragraphs may be short sentences, with headlines after
+            # them (an article embedded in a headline feed): those lines stay its own.
+            prose = _leading_prose(shorts)
+            if prose and _prose_tail(segment, prose, article):
+                article.blocks.extend(Block(line.raw) for line in prose)
+                shorts = shorts[len(prose) :]
+                last = next(index for index, line in enumerate(segment) if line is prose[-1])
+                segment = segment[last + 1 :]
             if (
                 len(shorts) == 1
                 and article.author in (None, shorts[0].text)
@@ -1098,6 +1108,26 @@ def _prose_tail(segment: list[Line], shorts: list[Line], article: _Draft) -> boo
         if line is last:
             break
     return widest <= max(1, article.widest_gap)
+
+
+def _leading_prose(shorts: list[Line]) -> list[Line]:
+    """The first short lines that are finished sentences of 100 characters or more: a
+    headline that long ending in a full stop is rare, an article's last sentence is not
+    (a 96-character sentence among headlines stays a headline)."""
+    count = 0
+    while count < len(shorts) and _is_long_sentence(shorts[count]):
+        count += 1
+    return shorts[:count]
+
+
+def _is_long_sentence(line: Line) -> bool:
+    text = line.text
+    return (
+        not line.bulleted
+        and len(text) >= SENTENCES_PARAGRAPH_LEN
+        and is_prose(text)
+        and _ENDS_FINAL.search(text) is not None
+    )
 
 
 def _title_before_meta(segment: list[Line]) -> int | None:

@@ -9,6 +9,7 @@ import pytest
 
 from reader.ingest import boilerplate
 from reader.ingest.dates import find_dates, parse_date
+from reader.ingest.decode import decode_bytes
 from reader.ingest.parsed import Block, ParsedItem
 from reader.ingest.reading import parse_bytes
 from reader.ingest.textdump import (
@@ -24,7 +25,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
 
 
 def load(name: str) -> list[ParsedItem]:
-    return parse_text_dump((DATA / name).read_text(encoding="utf-8"))
+    # Decoded as an import decodes it: one fixture is cp1252 with CRLF line ends.
+    return parse_text_dump(decode_bytes((DATA / name).read_bytes()))
 
 
 def titles(items: list[ParsedItem], kind: str) -> list[str]:
@@ -1076,6 +1078,25 @@ def test_prose_shaped_line_among_headlines_after_an_article_is_a_headline() -> N
     # Alone after the article, the same sentence is its last paragraph.
     article = only_article(parse_text_dump("\n".join(["Le titre", LONG_FR, "", prose])))
     assert article.blocks[-1] == Block(prose)
+
+
+def test_embedded_article_keeps_its_last_one_sentence_paragraph() -> None:
+    items = load("headlines_embedded_article_en_cp1252.txt")
+    assert titles(items, "headline") == [
+        "Markets: London and Frankfurt close higher, Paris flat",
+        "Storm Karin cuts power to 80,000 homes in Galicia",
+        "Tennis: Rune beats Sinner to reach Rotterdam final",
+        "EU: Brussels fines chipmaker €1.1bn over loyalty rebates",
+        "Germany: coalition agrees on pension reform",
+        "Germany: coalition agrees on pension reform",
+        "Italy: Venice to double day-tripper fee",
+        "Climate: Arctic sea ice hits record winter low?",
+    ]
+    (article,) = [item for item in items if item.kind == "article"]
+    assert article.title == "Ukraine and Russia swap 200 prisoners under UAE mediation"
+    assert len(article.blocks) == 4
+    assert paragraphs(article)[-1].startswith("Russia's defence ministry said")  # 124 characters
+    assert '"every last one"' in paragraphs(article)[2]
 
 
 def test_signature_under_the_article_is_its_author() -> None:
