@@ -21,7 +21,7 @@ lines), so a 50 MB dump costs the same per line as a small one.
    name alone right next to a date line); or *text*. A text line is a *paragraph* when it is
    long (180+ characters, or 100+ made of finished sentences); any other text line is
    *short*, and loses its bullet (``•``, ``-``, ``*``…), list number or clock time
-   (``1.``, ``2)``, ``07h12``, ``14:05 –``) when a word follows (not ``2026 :``, ``20h :``).
+   (``1.``, ``2)``, ``07h12``, ``14:05 –``) before a capital (not ``2026 :``, ``3h de``).
 3. **Boilerplate blocks.** Some markers take the lines after them along. A paywall marker
    ("Lisez la suite…", "Il vous reste 40 % de l'article à lire", "Subscribe to continue
    reading") opens a paywall block in which further markers, prices, bulleted lines and
@@ -121,9 +121,11 @@ META_MAX_LEN = 160  # metadata lines are shorter than this
 _ALNUM = re.compile(r"[^\W_]")
 _BULLET = re.compile(r"^(?:[•·‣▪▫●○◦■□►▶➤→✓✔☐☑*+]|[-–—](?=\s))\s*")
 # List numbers and clock times in front of headlines ("1. Incendie …", "07h12 Grève …",
-# "14:05 – Markets …"): a marker like a bullet when a word follows, never "2026 :" or "20h :".
+# "14:05 – Markets …"): a marker like a bullet when a capitalised word follows, never
+# "2026 :", "20h :" or a duration ("3h de débat").
 _NUMBERING = re.compile(
-    r"^(?:\d{1,2}[.)]|(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|:[0-5]\d))\s+(?:[-–—|]\s+)?(?=[^\W\d_])"
+    r"^(?:\d{1,2}[.)]|(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|:[0-5]\d))\s+(?:[-–—|]\s+)?"
+    r"(?=[«\"“'‘]?[A-ZÀ-ÖØ-Þ])"
 )
 _CLOSERS = r"\"»”’')\]"
 _ENDS_SENTENCE = re.compile(rf"[.!…;:][{_CLOSERS}]*$")

@@ -333,10 +333,11 @@ def test_list_numbers_and_clock_times_are_not_part_of_headlines() -> None:
         "Incendie à Marseille : trois blessés dans un immeuble",
         "Justice : l'ancien maire de Dax condamné",
         "Tennis : Mpetshi Perricard qualifié à Miami",
-        # A year, a time with a colon and a number are the headline's own words.
+        # A year, a time with a colon, a number and a duration are the headline's own words.
         "2026 : l'année de tous les records pour l'éolien en mer",
         "20h : le journal télévisé avancé pour le match des Bleus",
         "3,5 millions de voyageurs attendus ce week-end",
+        "3h de débat à l'Assemblée sur le budget",
     ]
 
 
