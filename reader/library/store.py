@@ -592,7 +592,8 @@ class Library:
         return [TagCount(name, count) for name, count in rows]
 
     def has_tag(self, name: str) -> bool:
-        return self._tag_id(name, create=False) is not None
+        """Whether a tag exists; the read-later list always does, empty or not."""
+        return tag_key(name) == tag_key(LATER_TAG) or self._tag_id(name, create=False) is not None
 
     # ----------------------------------------------------------------- flags
     def _set_flag(

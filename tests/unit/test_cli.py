@@ -135,6 +135,12 @@ def test_list_unknown_tag_or_source_fails_with_one_line(imported: Cli) -> None:
     assert status == 1 and "no source named 'nowhere'" in err
 
 
+def test_the_read_later_list_exists_before_anything_is_in_it(imported: Cli) -> None:
+    assert imported.json("list", "--tag", "later") == []
+    status, out, err = imported("export", "--tag", "Later", "--format", "json")
+    assert (status, err) == (0, "") and out.strip() == "[]"
+
+
 def test_show_text_and_json(imported: Cli) -> None:
     article_id = imported.json("list", "--kind", "article")[0]["id"]
     status, out, _ = imported("show", str(article_id))
