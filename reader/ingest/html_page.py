@@ -1,5 +1,9 @@
 """Importing a saved web page as one article: main text by trafilatura, metadata by us.
 
+A page without article text that lists three headline links or more (a saved front page
+or section page) gives those headlines instead, with their links made absolute from the
+page's canonical address when it has one.
+
 trafilatura finds the article text and leaves navigation, cookie banners, sidebars and
 footers out; its XML body keeps ``<head>`` elements, which become heading blocks. Page
 metadata (canonical URL, site name, full publication timestamp) is read from the page's
@@ -16,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.decode import decode_bytes
 from reader.ingest.feeds import derive_title
@@ -64,14 +68,24 @@ class _PageMeta:
 
 
 def parse_html_page(data: bytes | str, *, fallback_name: str) -> ParsedDocument:
-    """Parse a saved HTML article page into one article item."""
+    """Parse a saved HTML article page into one article item (or a front page's headlines)."""
     html = data if isinstance(data, str) else _decode_html(data)
     html = strip_controls(html)  # libxml2 refuses NULs and other controls
-    meta = _page_metadata(_parse_tree(html))
+    tree = _parse_tree(html)
+    meta = _page_metadata(tree)
     document = _extract(html)
     blocks = _body_blocks(document.body) if document is not None else ()
     if document is None or not blocks:
-        raise PageError("no main text found in the page")
+        # A saved front page or section page: no article, a list of headline links.
+        headlines = _headline_links(tree, meta.url)
+        if len(headlines) < MIN_HEADLINE_LINKS:
+            raise PageError("no main text found in the page")
+        return ParsedDocument(
+            items=tuple(headlines),
+            source_name=meta.site_name or fallback_name,
+            source_kind="site",
+            source_url=_site_root(meta.url),
+        )
     title = _optional_clean(document.title) or meta.title or ""
     blocks = _without_leading_title(blocks, title)
     derived = not title
@@ -93,6 +107,62 @@ def parse_html_page(data: bytes | str, *, fallback_name: str) -> ParsedDocument:
         source_kind="site",
         source_url=_site_root(url),
     )
+
+
+# --- pages of headlines ----------------------------------------------------------------
+
+MIN_HEADLINE_LINKS = 3
+"""Fewer headline-shaped links than this, and a page without main text is refused."""
+MIN_HEADLINE_WORDS = 4
+MAX_HEADLINE_CHARS = 200
+_FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button"})
+_FURNITURE_CLASS = re.compile(r"nav|menu|footer|breadcrumb|share|social|cookie|login", re.I)
+_NOT_A_PAGE = re.compile(r"(?:javascript|mailto|tel|data):", re.I)
+
+
+def _headline_links(tree: Any, page_url: str | None) -> list[ParsedItem]:
+    """The headline links of a page (front pages and section pages are lists of them):
+    links of four words or more outside the navigation, header, footer and asides, each
+    once, with its address made absolute from the page's own (canonical) address."""
+    from reader.ingest import boilerplate
+
+    if tree is None:
+        return []
+    base = page_url
+    for element in tree.iter("base"):
+        base = _web_url(urljoin(page_url or "", element.get("href") or "")) or base
+        break
+    seen: set[str] = set()
+    items: list[ParsedItem] = []
+    for link in tree.iter("a"):
+        if _in_furniture(link):
+            continue
+        title = clean(" ".join(link.text_content().split()))
+        if (
+            len(title.split()) < MIN_HEADLINE_WORDS
+            or len(title) > MAX_HEADLINE_CHARS
+            or title in seen
+            or boilerplate.classify(title) is not None
+        ):
+            continue
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith("#") or _NOT_A_PAGE.match(href):
+            continue  # a button or an anchor, not a link to an article
+        seen.add(title)
+        url = _web_url(urljoin(base, href)) if base else _web_url(href)
+        items.append(ParsedItem(kind="headline", title=title, url=url))
+    return items
+
+
+def _in_furniture(element: Any) -> bool:
+    for ancestor in element.iterancestors():
+        tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
+        if tag in _FURNITURE_TAGS or ancestor.get("role") == "navigation":
+            return True
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if marks.strip() and _FURNITURE_CLASS.search(marks):
+            return True
+    return False
 
 
 # --- decoding --------------------------------------------------------------------------

@@ -206,6 +206,33 @@ def test_page_without_main_text() -> None:
         parse_html_page(page, fallback_name="x")
 
 
+def test_a_front_page_gives_its_headline_links() -> None:
+    page = """<html><head><title>The Northern Ledger</title>
+    <link rel="canonical" href="https://ledger.example/world/">
+    <meta property="og:site_name" content="The Northern Ledger"></head><body>
+    <header><a href="/">Home page of the Northern Ledger newspaper</a></header>
+    <nav class="main-menu"><a href="/sport">Sport, football and rugby results</a></nav>
+    <section><h2>Top stories</h2><ul>
+    <li><a href="2026/03/farmers">Dutch farmers block motorways as nitrogen row deepens</a></li>
+    <li><a href="/world/2026/03/swap">Ukraine and Russia swap 200 prisoners</a></li>
+    <li><a href="https://other.example/boe">Bank of England holds rates at 4%</a></li>
+    <li><a href="2026/03/farmers">Dutch farmers block motorways as nitrogen row deepens</a></li>
+    <li><a href="/video">Watch</a> <a href="javascript:void(0)">Read more about this</a></li>
+    </ul></section>
+    <div class="share-bar"><a href="/share">Share this story with your friends</a></div>
+    <footer><a href="/contact">Contact the newsroom and editors</a></footer></body></html>"""
+    document = parse_html_page(page, fallback_name="front.html")
+    assert [(item.kind, item.title, item.url) for item in document.items] == [
+        ("headline", "Dutch farmers block motorways as nitrogen row deepens",
+         "https://ledger.example/world/2026/03/farmers"),
+        ("headline", "Ukraine and Russia swap 200 prisoners",
+         "https://ledger.example/world/2026/03/swap"),
+        ("headline", "Bank of England holds rates at 4%", "https://other.example/boe"),
+    ]  # fmt: skip
+    assert document.source_name == "The Northern Ledger"
+    assert document.source_url == "https://ledger.example/"
+
+
 def test_binary_bytes_are_refused() -> None:
     with pytest.raises(DecodeError):
         parse_html_page(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", fallback_name="x")
