@@ -114,7 +114,7 @@ _LINE_MARKERS = (
     r"(?:écouter|listen to|escuchar|anhören)(?: cet article| this article| el artículo)?"
     r"(?: \(\d+ ?min\))?",
     r"(?:voir les |afficher les |read |view |show )?\d* ?(?:commentaires?|comments?|"
-    r"kommentare|comentarios)",
+    r"kommentare|comentarios)(?: ?\(\d+\))?",
     r"(?:offrir|offrez) (?:cet |l')article|gift (?:this )?article|artikel verschenken|"
     r"regalar (?:este )?artículo|(?:cet article|ce contenu) vous est offert\b.*|"
     r"lire plus tard|read later|später lesen|leer más tarde|link|lien|enlace|copiar enlace|"

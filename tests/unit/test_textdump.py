@@ -763,6 +763,7 @@ def test_paywall_lines_never_end_an_article(line: str) -> None:
         "Top chefs open a school in Lyon",
         "Latest polls put the mayor ahead",
         "À la recherche du navire perdu",
+        "Comments on the budget reveal deep splits",
     ],
 )
 def test_headlines_near_new_markers_survive(headline: str) -> None:
@@ -780,6 +781,8 @@ def test_headlines_near_new_markers_survive(headline: str) -> None:
         "Top stories",
         "Latest news",
         "À la une",
+        "Comments (14)",
+        "Commentaires (3)",
     ],
 )
 def test_sharing_prompts_and_page_sections_are_boilerplate(line: str) -> None:
