@@ -72,6 +72,9 @@ _NAV_WORDS = (
     r"do not sell my (?:personal )?information|"
     # Section labels of a page's furniture: alone on their line they are not news.
     r"top stories|more top stories|latest (?:news|stories|headlines)|à la une|"
+    r"close|fermer|see all|voir tout|voir toute l'actu(?:alité)?|toute l'actualité|"
+    r"next (?:article|story)|previous (?:article|story)|article (?:suivant|précédent)|"
+    r"breaking(?: news)?|en direct|live|"
     # German and Spanish
     r"impressum|datenschutz(?:erklärung)?|kontakt|startseite|nach oben|"
     r"aviso legal|política de privacidad|política de cookies|contacto|inicio|volver arriba"
@@ -91,6 +94,14 @@ _LINE_MARKERS = (
     rf" story| page)?| (?:sur|on|en|auf) (?:{_SOCIAL}))?",
     rf"(?:(?:{_SOCIAL})[\s,|/·•]*)+",
     r"tweet|tweeter|copy link|copier le lien|lien copié|link copied|enlace copiado",
+    # Ad slots, caption labels, follow buttons and sponsored boxes inside a page.
+    r"(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))?"
+    r"(?: advertisement| ad)?",
+    r"(?:la )?suite (?:de l'article )?après (?:la|cette) publicité",
+    r"image (?:caption|source) ?[,:].*",
+    r"follow|suivre|ajouter aux favoris|add to (?:favourites|favorites|bookmarks)",
+    r"sponsored content|contenus sponsorisés|promoted (?:stories|content)|"
+    r"recommended by \w+|powered by \w+",
     # Sharing prompts under an article: "Vous avez aimé cet article ? Partagez-le !".
     r"(?:vous avez (?:aimé|apprécié)|vous aimez) (?:cet article|ce contenu|cette lecture)\b.*",
     r"(?:did you (?:enjoy|like)|enjoyed|liked|found) this (?:article|story|piece)\b.*",
@@ -188,6 +199,7 @@ _PAYWALL_MARKERS = (
     r"(?:\d+|one|two|three|no) free (?:articles?|stories|reads?) (?:left|remaining)\b.{0,80}|"
     r"this is your last free (?:article|story)\b.{0,80}",
     r"(?:to )?continue reading\b.{0,80}|keep reading\b.{0,80}",
+    r"continuer (?:la lecture|à lire)(?: (?:de )?(?:cet |l')article)?",
     r"unlock (?:this|the full|full|unlimited) .{0,80}",
     r"support (?:independent|quality|our) journalism\b.{0,80}|support us\b.{0,80}",
     r"become a (?:member|subscriber)\b.{0,80}",
@@ -220,7 +232,9 @@ _RELATED_HEADS = (
     r"les plus lus|les plus lues|articles les plus lus|most read|most popular|meistgelesen|"
     r"lo más leído|du même auteur|from the same author|sur le même thème|sujets associés|"
     r"related topics|more stories|plus d'articles|suggested (?:topics|reading)|sujets suggérés|"
-    r"explore more on (?:these|this) topics?|more on (?:these|this) topics?"
+    r"explore more on (?:these|this) topics?|more on (?:these|this) topics?|"
+    r"most viewed|most watched|most shared|trending(?: now)?|tendances|read next|"
+    r"à lire ensuite"
 )
 
 _FLAGS = re.IGNORECASE
@@ -395,7 +409,9 @@ _TRIGGERS = _words(
     register create unlimited accédez exclusif exclu subscriber lecture les most meistgelesen
     lo du from plus sujets découvrir découvrez consulter explore view purchase licensing reprint
     reprints our skip aller passer zum ir suggested später link lien go zu zur reuse copiar
-    beitrag seite merkliste top latest did enjoyed liked found partagez-le
+    beitrag seite merkliste top latest did enjoyed liked found partagez-le story image close
+    fermer follow suivre ajouter add next previous suivant précédent trending tendances
+    promoted powered sponsored breaking live continuer contenus toute suite
     """
 )
 _TRIGGER_CHARS = frozenset("©(¿0123456789€$£")
@@ -409,12 +425,28 @@ _SECOND_WORDS: dict[str, frozenset[str]] = {
         "le": "premier",
         "à": "propos lire voir partir la",
         "top": "stories",
+        "story": "continues",
+        "image": "caption source",
+        "next": "article story",
+        "previous": "article story",
+        "add": "to",
+        "promoted": "stories content",
+        "powered": "by",
+        "sponsored": "content",
+        "breaking": "news",
+        "live": "",
+        "follow": "",
+        "close": "",
+        "trending": "now",
+        "continuer": "la à",
+        "toute": "l'actualité",
+        "suite": "de après",
         "found": "this",
         "liked": "this",
         "enjoyed": "this",
         "latest": "news stories headlines",
         "a": "propos lire partir",
-        "en": "savoir",
+        "en": "savoir direct",
         "pour": "lire découvrir continuer poursuivre",
         "sur": "le",
         "dans": "la",
@@ -471,7 +503,7 @@ _SECOND_WORDS: dict[str, frozenset[str]] = {
         "explore": "our all offers plans more",
         "purchase": "licensing",
         "les": "plus",
-        "most": "read popular",
+        "most": "read popular viewed watched shared",
         "lo": "más",
         "du": "même",
         "from": "the",
