@@ -40,6 +40,7 @@ async def test_typing_filters_and_highlights(tmp_path: Path) -> None:
         await pilot.pause()
         listing = screen.query_one(HeadlineList)
         assert listing.count == 1
+        assert not listing.show_horizontal_scrollbar  # rows are cut to the width
         assert listing.current is not None and "Fenerbahçe" in listing.current.title
         line = listing.render_line(0)
         styled = [segment.text for segment in line if segment.style and segment.style.underline]

@@ -51,7 +51,9 @@ class HeadlineList(ScrollView, can_focus=True):
         "headline-list--tag",
     }
     DEFAULT_CSS = """
-    HeadlineList { background: $surface; }
+    /* Rows are cut to the width: never a horizontal scrollbar (one appeared under short
+       result lists, the virtual width counting the vertical scrollbar's columns). */
+    HeadlineList { background: $surface; overflow-x: hidden; }
     HeadlineList > .headline-list--cursor { background: $block-cursor-background 60%; }
     HeadlineList:focus > .headline-list--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground;
