@@ -37,9 +37,10 @@ from reader.library.schema import LATEST_VERSION, MIGRATIONS
 from reader.text import clean
 
 BUSY_TIMEOUT_SECONDS = 10.0
-GROUP_SLICE = 4000
-"""Items grouped per transaction by `group_new_items` (1-2 s at 100k items); as large as
-`reader.stories.grouping.PARALLEL_FROM`, so a helper extracts features meanwhile."""
+GROUP_SLICE = 2000
+"""Items grouped per transaction by `group_new_items`: 1.9-2.4 s a slice in a 100k-item
+library (4,000 took 3.5-4.4 s; 11,399 new items took 12.3 s in slices of 2,000 and 11.6 s
+in slices of 4,000), so another writer waits about two seconds at most."""
 MAX_TAG_LENGTH = 64
 _TAG_SEPARATOR = "\x1f"  # cannot occur in a cleaned tag name
 ALL_ITEMS = ItemFilter()
@@ -662,7 +663,7 @@ class Library:
         """Put every item stored without a story into one; returns how many were grouped.
 
         Runs a slice of `GROUP_SLICE` items per transaction, so that another process
-        (the app tagging, a second import) waits a second or two, not for the whole
+        (the app tagging, a second import) waits about two seconds, not for the whole
         grouping; the slices give the stories of one batch. The first grouping of a
         library is a rebuild in memory, in one transaction. `on_progress(done, total)`
         follows the slices.

@@ -26,7 +26,7 @@ those of the tables, so the decisions are those of a rebuild
 (`reader.stories.engine.MemoryState`). On the 20k-item synthetic import this took the
 main process from 63 s to 36 s of CPU (one SQL query per engine question before, about
 18 per item). Features are extracted by a helper process while this one groups
-(`signatures_in_order`), for slices of `PARALLEL_FROM` items or more. story_bench at 100k, on a
+(`signatures_in_order`) for batches of `PARALLEL_FROM` items or more. story_bench at 100k, on a
 2-core machine loaded 2-4x by other work: attach mean 6.0 ms, median 3.9 ms, p95 9.4 ms
 per new item right after a rebuild (the cache empty, posting lists read per window).
 Every function takes the caller's connection and expects to run inside its write
@@ -690,7 +690,8 @@ def attach_new_items(
     state = _cached_state(db)
     grouper = Grouper(state)
     inputs = [_input(row) for row in _input_rows(db, chosen)]
-    # A helper process extracts features while this one groups (for big slices).
+    # For batches of PARALLEL_FROM items or more (one big document), a helper process
+    # extracts features while this one groups; an import's slices are smaller.
     for item, sig in zip(inputs, signatures_in_order(inputs), strict=True):
         grouper.add(item.id, sig)
     _commit_state(state)

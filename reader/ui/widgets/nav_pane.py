@@ -19,7 +19,7 @@ class NavEntry:
     count: int
     unread: int | None = None
     more: bool = False
-    """More match than `count` (a saved search counts its best results only)."""
+    """More matched than `count` (a saved search counts its best results only)."""
 
 
 def _heading(text: str) -> Option:
