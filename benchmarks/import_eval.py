@@ -260,9 +260,9 @@ def evaluate(root: Path, only: str | None, worst: int) -> int:
 
     print("kind  files  figures")
     for kind in ("list", "feed", "text", "html"):
-        rate = rates.get(kind)
-        if rate is None:
+        if kind not in rates:
             continue
+        rate = rates[kind]
         names = {
             "list": ("imported", "lines", "items", "must_contain"),
             "feed": ("imported", "entries", "first_title", "last_title"),
