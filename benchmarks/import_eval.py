@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reader.importer import import_files
 from reader.library import Library
 from reader.library.models import Item
+from reader.text import strip_controls
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2000-\u200a\u3000\u205f\u2007]+")
 _WORD = re.compile(r"[^\W_]+")
@@ -154,10 +155,12 @@ def import_one(path: Path) -> tuple[list[Item], str | None]:
 
 
 def read_lines(path: Path, encoding: str | None) -> list[str]:
+    """The distinct lines, with the control and bidi characters reader strips from any
+    untrusted text taken out (they are never shown, so a title without them is the line)."""
     data = path.read_bytes().decode(encoding or "utf-8", errors="replace")
     seen: dict[str, None] = {}
     for line in data.split("\n"):
-        line = normalise(line)
+        line = normalise(strip_controls(line))
         if line:
             seen.setdefault(line, None)
     return list(seen)

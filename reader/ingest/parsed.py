@@ -53,3 +53,5 @@ class ParsedDocument:
     source_kind: SourceKind = "file"
     source_url: str | None = None
     feeds: tuple[FeedRef, ...] = field(default=())
+    dropped_lines: int = 0
+    """Lines of a plain-text input left out as page furniture (menus, buttons, credits)."""

@@ -59,15 +59,15 @@ def parse_bytes(data: bytes, *, path: Path | None = None) -> ParsedDocument:
             return parse_html_page(data, fallback_name=fallback_name)
         if looks_binary(data):
             raise InputError("binary file, not text, a feed or an HTML page")
-        from reader.ingest.textdump import parse_text_dump
+        from reader.ingest.plaintext import read_plain_text
 
-        items = parse_text_dump(decode_bytes(data))
+        plain = read_plain_text(decode_bytes(data))
     except InputError:
         raise
     except DecodeError as error:
         raise InputError(str(error)) from error
     except ValueError as error:  # FeedError, PageError, OpmlError and other parse failures
         raise InputError(str(error)) from error
-    if not items:
+    if not plain.items:
         raise InputError("no headlines or articles found")
-    return ParsedDocument(items=tuple(items))
+    return ParsedDocument(items=plain.items, dropped_lines=plain.account.dropped)

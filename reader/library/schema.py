@@ -143,6 +143,11 @@ MIGRATIONS: tuple[str, ...] = (
         value  INTEGER NOT NULL
     ) WITHOUT ROWID;
     """,
+    # v4: a headline's identity keeps its case (store.headline_hash); the function is
+    # registered on every connection.
+    """
+    UPDATE items SET content_hash = reader_headline_hash(title) WHERE kind = 'headline';
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -92,14 +92,27 @@ def normalize_tag(raw: str) -> str:
     return name
 
 
+def headline_hash(title: str) -> str:
+    """Identity of a headline within a source: its words, spacing aside, case included.
+
+    Case counts for headlines (schema v4): "Olympics Ratings Plummet" and "Olympics ratings
+    plummet" are two lines of a list and both are kept; duplicate sets show them as one.
+    """
+    digest = hashlib.sha1(usedforsecurity=False)
+    digest.update(b"headline\0" + " ".join(title.split()).encode())
+    return digest.hexdigest()
+
+
 def content_hash(item: ParsedItem) -> str:
-    """Identity of an item's content within a source (case and spacing do not count)."""
+    """Identity of an item's content within a source (an article's case and spacing do not
+    count, a headline's case does: see `headline_hash`)."""
+    if item.kind == "headline":
+        return headline_hash(item.title)
     digest = hashlib.sha1(usedforsecurity=False)
     digest.update(item.kind.encode())
     digest.update(b"\0" + _fold(item.title).encode())
-    if item.kind == "article":
-        for block in item.blocks:
-            digest.update(b"\0" + _fold(block.text).encode())
+    for block in item.blocks:
+        digest.update(b"\0" + _fold(block.text).encode())
     return digest.hexdigest()
 
 
@@ -822,6 +835,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         )
     except sqlite3.Error as error:
         raise LibraryError(f"cannot open library {path}: {error}") from error
+    # Used by the schema v4 migration to re-key headlines.
+    connection.create_function("reader_headline_hash", 1, headline_hash, deterministic=True)
     try:
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         if version > LATEST_VERSION:

@@ -72,7 +72,7 @@ def test_unwritable_location_names_the_path(tmp_path: Path) -> None:
 
 def test_exact_duplicate_headline_in_one_source_is_stored_once(library: Library) -> None:
     document = ParsedDocument(
-        items=(headline("Markets close higher"), headline("markets  close higher"), headline("X"))
+        items=(headline("Markets close higher"), headline("Markets  close higher"), headline("X"))
     )
     counts = library.store_document(document, source_name="a", source_kind="file", origin=None)
     assert (counts.added, counts.duplicates) == (2, 1)
@@ -81,6 +81,15 @@ def test_exact_duplicate_headline_in_one_source_is_stored_once(library: Library)
     other = library.store_document(document, source_name="b", source_kind="file", origin=None)
     assert other.added == 2  # another source's copy is its own item
     assert library.count_items() == 4
+
+
+def test_a_headline_in_other_case_is_another_line_of_the_list(library: Library) -> None:
+    # Lists repeat a headline in title case and sentence case; both lines are kept.
+    document = ParsedDocument(
+        items=(headline("Olympics ratings plummet"), headline("Olympics Ratings Plummet"))
+    )
+    counts = library.store_document(document, source_name="a", source_kind="file", origin=None)
+    assert (counts.added, counts.duplicates) == (2, 0)
 
 
 def test_feed_entry_with_same_guid_is_not_duplicated_when_edited(library: Library) -> None:

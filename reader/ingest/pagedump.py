@@ -1,0 +1,507 @@
+"""Web pages dumped to text by a text browser (`lynx -dump`, `w3m -dump`, fixed-width copies).
+
+Such a dump keeps the page's structure in its layout, and that is read first, words last:
+
+- **Width.** Text is wrapped at one width, so a line break inside a paragraph is a wrap
+  exactly when the next word would not have fitted on the line; any other break ends an
+  element (a by-line under a standfirst, two menu entries). Widths are counted both in
+  characters and in UTF-8 bytes, since some lynx builds wrap by bytes.
+- **Indentation.** lynx puts headings flush left, paragraphs three columns in, list items
+  deeper behind `*`, `+`, `o` or a number; w3m marks items with `•`. An element is a run of
+  lines of one indentation, joined where they wrap.
+- **Marks.** `(BUTTON)`, `[IMG]`, `IFRAME:`, form fields (`____`), `#alternate` link lines and
+  the "References" list of link URLs are the browser's, never the article's.
+
+Elements are then scored: prose (a run of words that ends a sentence) counts its length,
+anything else costs a little, marks and boilerplate cost more. The article body is the
+stretch of elements with the best total (the maximum-sum segment), trimmed to its first and
+last prose element, so menus, related links and footers around it fall away, and short
+furniture inside it (a caption, "A LIRE", a sharing bar) is left out. Its title is the
+nearest flush-left heading above that stretch (a page's h1 is flush left and a kicker like
+"Monde" is too short); its author and date come from the by-line and date lines between the
+title and the body. A page whose best stretch holds too little prose is a front or section
+page: it gives its headline-shaped elements as headlines, each with the prose element right
+under it as its standfirst.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reader.ingest import boilerplate
+from reader.ingest.parsed import Block, ParsedItem
+from reader.text import strip_controls
+
+MIN_LINES = 12
+"""Fewer non-blank lines than this is not a page."""
+MAX_WIDTH = 110
+"""Dumps wrap at 80 columns or so; no wider than this."""
+ARTICLE_MIN_PROSE = 280
+"""Characters of prose a stretch needs to be an article rather than a list of links."""
+TITLE_LOOKBACK = 30
+"""How many elements above the body the title may be."""
+HEADLINE_MIN_WORDS = 4
+CAPTION_MAX_LEN = 300
+"""Captions above a photo credit are shorter than this; a longer text is a paragraph."""
+GAP_STEP = 20.0
+"""Each further non-prose element in a row costs this much more: a caption or two inside an
+article is cheap, a menu or a block of related links splits it."""
+GAP_MAX = 200.0
+"""On a front page, shorter link labels are menu entries, not headlines."""
+
+_ALNUM = re.compile(r"[^\W_]")
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+_ITEM_MARK = re.compile(r"^(?:[*+o#•·◦▪‣-]|\d{1,3}[.)])\s+")
+_BROWSER_MARK = re.compile(
+    r"\((?:BUTTON|IMAGE|INS|DEL)\)|\[(?:IMG|INS|EMBED|USEMAP|iframe|svg[^\]]*|[^\]\s]*\."
+    r"(?:png|jpe?g|gif|svg|webp)[^\]]*)\]|^IFRAME:|^REFRESH\(|^#\w|_{4,}|\[\d+\]",
+    re.IGNORECASE,
+)
+_INLINE_NOISE = re.compile(
+    r"\[(?:IMG|INS|EMBED|USEMAP|svg[^\]]*)\]|\[\d+\]|\[[^\]\s]*\.(?:png|jpe?g|gif|svg|webp)\]",
+    re.IGNORECASE,
+)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"»”’')\]]*$|[.!?…] ?[\"»”’')]+ ?\.?$")
+# "(OLEKSII CHUMACHENKO / AFP)", "Pool / REUTERS", "Getty Images/Johner RF": who took a photo.
+_AGENCY_CREDIT = re.compile(
+    r"(?:\b(?:AFP|REUTERS|Reuters|AP|SIPA|Sipa|EPA|ANSA|DPA|Getty|MAXPPP|Hans Lucas|"
+    r"Shutterstock|iStock|Alamy|NurPhoto|NURPHOTO|PA|Bloomberg|ABACA|Abaca)\b.{0,30}$)|"
+    r"\b\w+\.com/|\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+/[^)]*\)\s*$"
+)
+_BY_ENDING = re.compile(r"\b(?:par|by|von|por)\s*:?$", re.IGNORECASE)
+_REFERENCES = frozenset({"references", "visible links", "hidden links", "références"})
+_CREDIT = re.compile(r"©|\bcopyright\b|\bcrédits?\b|\bphoto\s*:|\bimage source\b", re.I)
+_MONTHS = re.compile(
+    r"\b(?:janv?|févr?|fevr?|mars|avr|mai|juin|juil|août|aout|sept?|oct|nov|déc|dec|jan|feb|"
+    r"mar|apr|may|jun|jul|aug|january|february|march|april|june|july|august|september|"
+    r"october|november|december|janvier|février|avril|juillet|septembre|octobre|novembre|"
+    r"décembre)\b\.?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Element:
+    """One element of the page: a heading, a paragraph, a list item."""
+
+    first: int
+    """Index of its first line in the dump."""
+    indent: int
+    layer: str
+    """"head" (flush left), "para" (a few columns in), "item" (bulleted), "deep"."""
+    lines: list[str] = field(default_factory=list)
+    text: str = ""
+    marked: bool = False
+    """Holds a browser mark or is boilerplate: never content."""
+    prose: bool = False
+
+
+@dataclass(slots=True)
+class PageDump:
+    """What a page dump gave, and why each left-out line was left out."""
+
+    items: list[ParsedItem]
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    def reason(self, line: str) -> tuple[str, bool]:
+        why = self.reasons.get(line, "dropped: page furniture around the article")
+        if why.startswith("metadata"):
+            return why, False
+        return why, not why.startswith("separator")
+
+
+def raw_lines(text: str) -> list[str]:
+    """Lines as written, indentation kept, split as ``textdump.clean_lines`` splits them."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    return [line.expandtabs(8).rstrip().replace("\u00a0", " ") for line in text.split("\n")]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def is_page_dump(text: str) -> bool:
+    """Whether a text is laid out as a text browser lays out a page (see the module doc)."""
+    lines = [line for line in raw_lines(text[:400_000]) if line.strip()]
+    if len(lines) < MIN_LINES:
+        return False
+    widths = sorted(len(line) for line in lines)
+    if widths[int(len(widths) * 0.97)] > MAX_WIDTH:
+        return False
+    indented = sum(1 for line in lines if line.startswith(" "))
+    marks = sum(1 for line in lines if _BROWSER_MARK.search(line))
+    # lynx indents most of a page; w3m indents only items, but leaves its marks.
+    return indented >= 0.3 * len(lines) or (indented >= 0.1 * len(lines) and marks >= 3)
+
+
+def _wrap_width(lines: Sequence[str]) -> tuple[int, int]:
+    """The widths (characters, bytes) the dump was wrapped at: the longest common line."""
+    chars = sorted((len(line) for line in lines if line.strip()), reverse=True)
+    octets = sorted((len(line.encode()) for line in lines if line.strip()), reverse=True)
+    pick = min(len(chars) - 1, max(2, len(chars) // 100))
+    return chars[pick], octets[pick]
+
+
+def _continues(previous: str, line: str, width: tuple[int, int]) -> bool:
+    """Whether `line` is the wrapped rest of `previous` (its first word did not fit)."""
+    word = line.lstrip().split(" ", 1)[0]
+    if len(previous) + 1 + len(word) > width[0] - 1:
+        return True
+    return len(previous.encode()) + 1 + len(word.encode()) > width[1] - 1
+
+
+def _stands_alone(previous: str, line: str) -> bool:
+    """A by-line, date or credit right under a finished sentence is its own element, even
+    when the sentence filled its line."""
+    if not _ENDS_SENTENCE.search(previous):
+        return False
+    from reader.ingest.textdump import parse_meta_line
+
+    text = " ".join(line.split())
+    return parse_meta_line(text) is not None or _is_credit(text)
+
+
+def _is_credit(text: str) -> bool:
+    """A photo or image credit: "Jane Roe / AFP", "afp.com/Alain JOCARD", "© Reuters"."""
+    if len(text) > 90 or (_ENDS_SENTENCE.search(text) and not text.endswith(")")):
+        return False
+    return bool(_CREDIT.search(text) or _AGENCY_CREDIT.search(text))
+
+
+def _layer(line: str, indent: int) -> str:
+    # Paragraphs sit three columns in; anything further left is a heading (some pages
+    # indent their h1 by a column or two).
+    if indent <= 2:
+        return "head"
+    if _ITEM_MARK.match(line.lstrip()):
+        return "item"
+    return "para" if indent <= 4 else "deep"
+
+
+def _join(lines: Sequence[str]) -> str:
+    text = ""
+    for line in lines:
+        part = line.strip()
+        if not text:
+            text = part
+        elif text.endswith("Ã"):  # a lone lead byte of "à" cut by a wrap, read as cp1252
+            text = text[:-1] + "à " + part
+        elif text.endswith("-") and not text.endswith(" -"):
+            text += part
+        else:
+            text += " " + part
+    return " ".join(text.split())
+
+
+def elements(lines: Sequence[str]) -> list[Element]:
+    """Split the dump's lines into elements (see the module doc)."""
+    width = _wrap_width(lines)
+    found: list[Element] = []
+    current: Element | None = None
+    for index, line in enumerate(lines):
+        if not line.strip():
+            current = None
+            continue
+        indent = _indent(line)
+        layer = _layer(line, indent)
+        if (
+            current is not None
+            and layer != "item"
+            and (
+                indent == current.indent
+                or (current.layer in ("item", "head") and indent > current.indent)
+            )
+            and _continues(current.lines[-1], line, width)
+            and not _stands_alone(current.lines[-1], line)
+        ):
+            current.lines.append(line)
+            continue
+        current = Element(index, indent, layer, [line])
+        found.append(current)
+    for element in found:
+        raw = _join(element.lines)
+        if element.layer == "item":
+            raw = _ITEM_MARK.sub("", raw, count=1)
+        element.marked = bool(_BROWSER_MARK.search(raw))
+        element.text = " ".join(_INLINE_NOISE.sub(" ", raw).split())
+        element.prose = not element.marked and _is_prose(element.text)
+        if element.prose and (
+            boilerplate.classify(element.text) is not None
+            or boilerplate.is_cookie_paragraph(element.text)
+        ):
+            element.prose, element.marked = False, True
+    _mark_captions(found)
+    return found
+
+
+def _mark_captions(found: Sequence[Element]) -> None:
+    """A photo's caption sits above its credit, and is sometimes repeated below it."""
+    for index, element in enumerate(found):
+        if not _is_credit(element.text):
+            continue
+        element.marked = True
+        above = found[index - 1] if index else None
+        if above is None or len(above.text) > CAPTION_MAX_LEN:
+            continue
+        above.prose = False
+        below = found[index + 1] if index + 1 < len(found) else None
+        if below is not None and below.text[:30] == above.text[:30]:
+            below.prose = False
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence or more: enough words, and the last one closes a sentence."""
+    words = len(_WORD.findall(text))
+    if words < 4 or _CREDIT.search(text):
+        return False
+    if _ENDS_SENTENCE.search(text):
+        return words >= 6 or len(text) >= 30
+    return len(text) >= 220 and words >= 30
+
+
+def _score(element: Element) -> float:
+    if element.prose:
+        weight = 1.0 if element.layer in ("para", "head") else 0.3
+        return weight * len(element.text)
+    if element.marked:
+        return -60.0
+    if element.layer == "head":
+        return -15.0
+    return -30.0 if element.layer == "para" else -40.0
+
+
+def _best_stretch(found: Sequence[Element]) -> tuple[int, int, float]:
+    """The maximum-sum run of elements (start, end exclusive, score)."""
+    best = (0, 0, 0.0)
+    start, total, gap = 0, 0.0, 0
+    for index, element in enumerate(found):
+        if total <= 0:
+            start, total, gap = index, 0.0, 0
+        score = _score(element)
+        if score < 0:
+            score -= min(GAP_MAX, GAP_STEP * gap)
+            gap += 1
+        else:
+            gap = 0
+        total += score
+        if total > best[2]:
+            best = (start, index + 1, total)
+    return best
+
+
+def _references_start(lines: Sequence[str]) -> int:
+    """Where lynx's list of link URLs begins (its "References" heading), else the end."""
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].strip().lower() in _REFERENCES and not lines[index].startswith(" "):
+            return index
+    return len(lines)
+
+
+def _is_title(element: Element) -> bool:
+    words = len(_WORD.findall(element.text))
+    return (
+        element.layer == "head"
+        and not element.marked
+        and 2 <= words <= 40
+        and len(element.text) <= 250
+        and not _is_date_line(element.text)
+        and boilerplate.classify(element.text) is None
+    )
+
+
+def _is_date_line(text: str) -> bool:
+    from reader.ingest.dates import find_dates
+
+    stripped = text
+    for hit in find_dates(text):
+        stripped = stripped.replace(text[hit.start : hit.end], " ")
+    return len(_WORD.findall(stripped)) <= 2 and bool(find_dates(text) or _MONTHS.search(text))
+
+
+_BY_CUE = re.compile(
+    r"^(?:(?:article )?(?:rédigé|écrit|publié|written|posted)\s+)?(?:par|by|von|por)\s*:?\s+"
+    r"|^(?:auteure?|autrice|author|text|texte)\s*:\s*",
+    re.IGNORECASE,
+)
+# Where a by-line's name stops: a date, a time, a bar, a spaced dash, "Publié", "Updated".
+_NAME_STOP = re.compile(
+    r"\s+[|•·]\s*|\s+[-–—]\s+|,?\s+\d{1,2}\s?[h:.]\d\d|,?\s+(?:le|on|am|the)?\s*\d{1,2}"
+    r"[\s/.-]|\s+(?:publié|mis à jour|updated|published|modifié)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|de|du|da|van|von|der|le|la|"
+    r"et|and|avec|with|AFP|[a-z]+\.(?:com|fr|net|org))$"
+)
+
+
+def _byline(text: str) -> str | None:
+    """The name a by-line element gives: "Par X", "By X", or a name alone before a date."""
+    if len(text) > 160:
+        return None
+    cue = _BY_CUE.match(text)
+    rest = text[cue.end() :] if cue else text
+    stop = _NAME_STOP.search(rest)
+    name = rest[: stop.start()] if stop else rest
+    name = name.strip(" ,;:-–—|")
+    words = name.split()
+    if not words or len(words) > 8:
+        return None
+    if cue:
+        return name if _ALNUM.search(name) else None
+    # No cue: a name alone (two to five capitalised words or initials), as in "Jane Roe".
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(word) for word in words):
+        return None
+    if len(words) == 1 and not re.fullmatch(r"(?:[A-Z]\.){2,}|[a-z]+\.(?:com|fr)", words[0]):
+        return None
+    return name
+
+
+def _metadata(
+    found: Sequence[Element], start: int, end: int
+) -> tuple[str | None, datetime | None, set[int]]:
+    """Author and date from the by-line and date elements in found[start:end]; the indexes
+    of those used. Only short elements between a headline and its body are asked, so a
+    name alone there is a by-line."""
+    from reader.ingest.dates import find_dates
+
+    author: str | None = None
+    published: datetime | None = None
+    used: set[int] = set()
+    for index in range(max(0, start), min(end, len(found))):
+        element = found[index]
+        if element.prose or element.marked or len(element.text) > 200:
+            continue
+        text = element.text
+        if index + 1 < end and index + 1 < len(found) and _BY_ENDING.search(text):
+            # "Article rédigé par" / "franceinfo avec AFP": a by-line over two elements.
+            text = f"{text} {found[index + 1].text}"
+        hits = find_dates(text)
+        if hits and published is None:
+            published = hits[0].value
+            used.add(index)
+        if author is None:
+            name = _byline(text)
+            if name is not None and not find_dates(name):
+                author = name
+                used.add(index)
+    return author, published, used
+
+
+def parse_page_dump(text: str) -> PageDump:
+    """Read a page dump into one article, or a front page's headlines."""
+    lines = raw_lines(text)
+    lines = lines[: _references_start(lines)]
+    found = elements(lines)
+    start, end, _ = _best_stretch(found)
+    prose = [
+        index
+        for index in range(start, end)
+        if found[index].prose and found[index].layer in ("para", "head")
+    ]
+    page = PageDump(items=[])
+    if not prose or sum(len(found[index].text) for index in prose) < ARTICLE_MIN_PROSE:
+        page.items = _front_page(found, page)
+        return page
+    first, last = prose[0], prose[-1]
+    title_at = next(
+        (
+            index
+            for index in range(first - 1, max(-1, first - TITLE_LOOKBACK), -1)
+            if _is_title(found[index]) and len(_WORD.findall(found[index].text)) >= 3
+        ),
+        None,
+    )
+    meta_from = title_at + 1 if title_at is not None else max(0, first - 8)
+    author, published, used = _metadata(found, meta_from, first + 3)
+    if title_at is not None and (author is None or published is None):
+        # Some pages put the date or the by-line just above the headline.
+        above_author, above_date, above = _metadata(found, title_at - 4, title_at)
+        if author is None and above_author is not None:
+            author, used = above_author, used | above
+        if published is None and above_date is not None:
+            published, used = above_date, used | above
+    if author is None:  # a signature under the last paragraph
+        author, _, signed = _metadata(found, last + 1, last + 3)
+        if author and len(author.split()) <= 5:
+            used |= signed
+        else:
+            author = None
+    blocks: list[Block] = []
+    for index in range(first, last + 1):
+        element = found[index]
+        if element.prose:
+            blocks.append(Block(element.text))
+        elif (
+            element.layer == "head"
+            and not element.marked
+            and index != title_at
+            and index < last
+            and found[index + 1].prose
+            and len(element.text) < 100
+            and boilerplate.classify(element.text) is None
+        ):
+            blocks.append(Block(element.text, heading=True))
+    if title_at is not None:
+        title, derived = found[title_at].text, False
+    else:
+        from reader.ingest.textdump import derive_title
+
+        title, derived = derive_title(blocks[0].text), True
+    page.items = [
+        ParsedItem(
+            kind="article",
+            title=title,
+            title_derived=derived,
+            blocks=tuple(blocks),
+            author=author,
+            published=published,
+        )
+    ]
+    for index, element in enumerate(found):
+        why = (
+            "metadata: by-line or date" if index in used else _why(element, first <= index <= last)
+        )
+        for line in element.lines:
+            page.reasons[" ".join(line.split())] = why
+    return page
+
+
+def _why(element: Element, inside: bool) -> str:
+    if element.marked:
+        return "dropped: browser mark or boilerplate"
+    if not _ALNUM.search(element.text):
+        return "separator"
+    if inside:
+        return "dropped: caption, link or label inside the article"
+    return "dropped: menu, related link or footer around the article"
+
+
+def _front_page(found: Sequence[Element], page: PageDump) -> list[ParsedItem]:
+    """A front or section page: headline-shaped elements, each with its standfirst."""
+    items: list[ParsedItem] = []
+    seen: set[str] = set()
+    for index, element in enumerate(found):
+        words = len(_WORD.findall(element.text))
+        if (
+            element.marked
+            or element.prose
+            or not HEADLINE_MIN_WORDS <= words <= 40
+            or element.text.endswith(":")
+            or _is_date_line(element.text)
+            or boilerplate.classify(element.text) is not None
+            or element.text in seen
+        ):
+            continue
+        seen.add(element.text)
+        below = found[index + 1] if index + 1 < len(found) else None
+        blocks = (Block(below.text),) if below is not None and below.prose else ()
+        items.append(ParsedItem(kind="headline", title=element.text, blocks=blocks))
+    return items
