@@ -103,6 +103,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--tag", metavar="TAG", action="append", default=[], help="tag every item (repeatable)"
     )
+    sub.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="read the files and say what they give; store nothing",
+    )
+    sub.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --dry-run: print each line of a text file with what it became and why",
+    )
 
     sub = command("list", "list items, newest first")
     filters(sub)
@@ -279,6 +289,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from reader.progress import ProgressLine
 
     config = _load_config()
+    if args.explain and not args.dry_run:
+        raise CommandError(
+            "--explain needs --dry-run (it reads files, it imports nothing)", EXIT_USAGE
+        )
+    if args.dry_run:
+        return _dry_run(args.paths, config.max_file_bytes, explain=args.explain)
     with _open_library(args) as library:
         progress = ProgressLine(sys.stderr)
 
@@ -299,8 +315,46 @@ def cmd_import(args: argparse.Namespace) -> int:
         progress.clear()
     if report.feeds:
         message(f"added {report.feeds} feed subscriptions as sources")
+    if report.dropped_lines:
+        message(
+            f"left out {report.dropped_lines} lines of page furniture (menus, buttons, credits);"
+            " 'reader import --dry-run --explain FILE' shows each line"
+        )
     print(report.summary_line())
     return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def _dry_run(arguments: Sequence[str], max_bytes: int, *, explain: bool) -> int:
+    """`reader import --dry-run [--explain]`: what each file would give, nothing stored."""
+    from reader.ingest.files import expand_paths
+    from reader.ingest.reading import InputError, explain_document
+    from reader.text import strip_controls as safe_line
+
+    files, missing = expand_paths(arguments)
+    status = EXIT_OK
+    for argument, reason in missing:
+        print(f"{PROGRAM}: {argument}: {reason}", file=sys.stderr)
+        status = EXIT_FAILURE
+    for path in files:
+        try:
+            document, plain = explain_document(path, max_bytes=max_bytes)
+        except (InputError, ValueError, RecursionError) as error:
+            print(f"{PROGRAM}: {path}: {error}", file=sys.stderr)
+            status = EXIT_FAILURE
+            continue
+        articles = sum(1 for item in document.items if item.kind == "article")
+        shape = plain.shape if plain is not None else "feed, page or subscription list"
+        print(
+            f"{path}: {shape}: {len(document.items) - articles} headlines, {articles} articles"
+            + (f", {document.dropped_lines} lines left out as furniture" if plain else "")
+        )
+        if explain and plain is not None:
+            for note in plain.account.notes:
+                print(f"{note.number:>6}  {note.verdict:<34}  {safe_line(note.text)}")
+        if explain:
+            for number, item in enumerate(document.items, 1):
+                print(f"        {item.kind} {number}: {safe_line(item.title)}")
+    return status
 
 
 def cmd_list(args: argparse.Namespace) -> int:

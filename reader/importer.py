@@ -40,6 +40,8 @@ class ImportReport:
     feeds: int = 0
     grouped: int = 0
     """Items put into stories at the end of the import."""
+    dropped_lines: int = 0
+    """Lines of plain-text inputs left out as page furniture."""
     failures: list[FileFailure] = field(default_factory=list)
 
     @property
@@ -156,6 +158,7 @@ def import_files(
         report.added += counts.added
         report.duplicates += counts.duplicates
         report.feeds += len(document.feeds)
+        report.dropped_lines += document.dropped_lines
     if on_progress is not None and files:
         on_progress(len(files), len(files), files[-1])
     if group_stories:

@@ -44,6 +44,10 @@ def has_prose(lines: Sequence[str]) -> bool:
     list has no blank lines between its entries; an article has them between paragraphs)."""
     from reader.ingest.textdump import is_paragraph
 
+    # Blank lines before the first line or after the last set nothing apart.
+    first = next((index for index, line in enumerate(lines) if line), len(lines))
+    last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index]), -1)
+    lines = lines[first : last + 1]
     previous_prose = False
     for index, line in enumerate(lines):
         if not line:

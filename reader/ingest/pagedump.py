@@ -61,6 +61,8 @@ _BROWSER_MARK = re.compile(
     r"(?:png|jpe?g|gif|svg|webp)[^\]]*)\]|^IFRAME:|^REFRESH\(|^#\w|_{4,}|\[\d+\]",
     re.IGNORECASE,
 )
+# A line of bracketed labels only: w3m's buttons and images ("[Partager] [Facebook]", "[logo]").
+_BUTTONS = re.compile(r"^\s*(?:\[[^\]\n]{1,40}\]\s*)+$")
 _INLINE_NOISE = re.compile(
     r"\[(?:IMG|INS|EMBED|USEMAP|svg[^\]]*)\]|\[\d+\]|\[[^\]\s]*\.(?:png|jpe?g|gif|svg|webp)\]",
     re.IGNORECASE,
@@ -108,7 +110,7 @@ class PageDump:
     reasons: dict[str, str] = field(default_factory=dict)
 
     def reason(self, line: str) -> tuple[str, bool]:
-        why = self.reasons.get(line, "dropped: page furniture around the article")
+        why = self.reasons.get(line, "dropped: menu, link, footer")
         if why.startswith("metadata"):
             return why, False
         return why, not why.startswith("separator")
@@ -136,9 +138,9 @@ def is_page_dump(text: str) -> bool:
     if widths[int(len(widths) * 0.97)] > MAX_WIDTH:
         return False
     indented = sum(1 for line in lines if line.startswith(" "))
-    marks = sum(1 for line in lines if _BROWSER_MARK.search(line))
+    marks = sum(1 for line in lines if _BROWSER_MARK.search(line) or _BUTTONS.match(line))
     # lynx indents most of a page; w3m indents only items, but leaves its marks.
-    return indented >= 0.3 * len(lines) or (indented >= 0.1 * len(lines) and marks >= 3)
+    return indented >= 0.3 * len(lines) or marks >= 3
 
 
 def _wrap_width(lines: Sequence[str]) -> tuple[int, int]:
@@ -172,7 +174,21 @@ def _is_credit(text: str) -> bool:
     """A photo or image credit: "Jane Roe / AFP", "afp.com/Alain JOCARD", "© Reuters"."""
     if len(text) > 90 or (_ENDS_SENTENCE.search(text) and not text.endswith(")")):
         return False
-    return bool(_CREDIT.search(text) or _AGENCY_CREDIT.search(text))
+    if _CREDIT.search(text) or _AGENCY_CREDIT.search(text):
+        return True
+    # "DDM ARCHIVES - SEBASTIEN LAPEYRERE": names in capitals, joined by a dash or a slash.
+    letters = [char for char in text if char.isalpha()]
+    return (
+        len(letters) >= 6
+        and all(char.isupper() for char in letters)
+        and bool(re.search(r"\s[-/–]\s|/", text))
+    )
+
+
+def _is_doubled(text: str) -> bool:
+    """A text said twice in a row: an image's alt text and its caption, side by side."""
+    half = len(text) // 2
+    return len(text) >= 40 and text[: half - 1].strip() == text[half + 1 :].strip()[: half - 1]
 
 
 def _layer(line: str, indent: int) -> str:
@@ -229,7 +245,7 @@ def elements(lines: Sequence[str]) -> list[Element]:
         raw = _join(element.lines)
         if element.layer == "item":
             raw = _ITEM_MARK.sub("", raw, count=1)
-        element.marked = bool(_BROWSER_MARK.search(raw))
+        element.marked = bool(_BROWSER_MARK.search(raw) or _BUTTONS.match(raw) or _is_doubled(raw))
         element.text = " ".join(_INLINE_NOISE.sub(" ", raw).split())
         element.prose = not element.marked and _is_prose(element.text)
         if element.prose and (
@@ -248,12 +264,18 @@ def _mark_captions(found: Sequence[Element]) -> None:
             continue
         element.marked = True
         above = found[index - 1] if index else None
-        if above is None or len(above.text) > CAPTION_MAX_LEN:
+        if (
+            above is None
+            or len(above.text) > CAPTION_MAX_LEN
+            or len(_WORD.findall(above.text)) < 5
+            or _is_date_line(above.text)
+            or _BY_CUE.match(above.text)
+        ):
             continue
-        above.prose = False
+        above.prose, above.marked = False, True
         below = found[index + 1] if index + 1 < len(found) else None
         if below is not None and below.text[:30] == above.text[:30]:
-            below.prose = False
+            below.prose, below.marked = False, True
 
 
 def _is_prose(text: str) -> bool:
@@ -312,6 +334,8 @@ def _is_title(element: Element) -> bool:
         and 2 <= words <= 40
         and len(element.text) <= 250
         and not _is_date_line(element.text)
+        and not _BY_CUE.match(element.text)
+        and not _is_credit(element.text)
         and boilerplate.classify(element.text) is None
     )
 
@@ -336,6 +360,29 @@ _NAME_STOP = re.compile(
     r"[\s/.-]|\s+(?:publié|mis à jour|updated|published|modifié)\b",
     re.IGNORECASE,
 )
+_NOT_NAMES = frozenset(
+    [
+        "publié",
+        "publiée",
+        "mis",
+        "mise",
+        "modifié",
+        "actualisé",
+        "updated",
+        "published",
+        "posted",
+        "le",
+        "la",
+        "les",
+        "the",
+        "on",
+        "édition",
+        "photo",
+        "image",
+        "crédit",
+        "source",
+    ]
+)
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|de|du|da|van|von|der|le|la|"
     r"et|and|avec|with|AFP|[a-z]+\.(?:com|fr|net|org))$"
@@ -352,7 +399,11 @@ def _byline(text: str) -> str | None:
     name = rest[: stop.start()] if stop else rest
     name = name.strip(" ,;:-–—|")
     words = name.split()
-    if not words or len(words) > 8:
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]  # "Anne Roe Anne Roe": the name and its link, side by side
+        name = " ".join(words)
+    if not words or len(words) > 8 or words[0].casefold() in _NOT_NAMES:
         return None
     if cue:
         return name if _ALNUM.search(name) else None
@@ -434,6 +485,15 @@ def parse_page_dump(text: str) -> PageDump:
             used |= signed
         else:
             author = None
+    if title_at is not None:
+        # A standfirst between the headline and the by-line opens the body.
+        standfirst = [
+            i
+            for i in range(title_at + 1, first)
+            if found[i].prose and found[i].layer in ("para", "head") and i not in used
+        ]
+        if standfirst and standfirst[0] <= title_at + 2:
+            first = standfirst[0]
     blocks: list[Block] = []
     for index in range(first, last + 1):
         element = found[index]
@@ -476,20 +536,24 @@ def parse_page_dump(text: str) -> PageDump:
 
 def _why(element: Element, inside: bool) -> str:
     if element.marked:
-        return "dropped: browser mark or boilerplate"
+        return "dropped: browser mark, boilerplate"
     if not _ALNUM.search(element.text):
         return "separator"
     if inside:
-        return "dropped: caption, link or label inside the article"
-    return "dropped: menu, related link or footer around the article"
+        return "dropped: caption, link in article"
+    return "dropped: menu, link, footer"
 
 
 def _front_page(found: Sequence[Element], page: PageDump) -> list[ParsedItem]:
     """A front or section page: headline-shaped elements, each with its standfirst."""
     items: list[ParsedItem] = []
     seen: set[str] = set()
+    # The site's own name recurs in its copyright line; it is no headline.
+    owned = " ".join(element.text for element in found if _CREDIT.search(element.text))
     for index, element in enumerate(found):
         words = len(_WORD.findall(element.text))
+        if element.text in owned:
+            continue
         if (
             element.marked
             or element.prose

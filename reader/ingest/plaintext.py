@@ -43,13 +43,13 @@ def _line_reason(line: str) -> tuple[str, bool]:
         return "metadata: by-line or date", False
     if classified.kind is textdump.Kind.DROP and classified.boiler is not None:
         return f"dropped: {classified.boiler.value} boilerplate", True
-    return "dropped: page furniture (by its place in the page)", True
+    return "dropped: furniture (by its place)", True
 
 
 def _list_reason(line: str) -> tuple[str, bool]:
     if headline_list.headline_title(line) is None:
         return "separator", False
-    return "dropped: the list's header (a masthead above a separator line)", True
+    return "dropped: the list's masthead", True
 
 
 def read_plain_text(text: str, *, explain: bool = False) -> PlainText:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.ingest.parsed import ParsedDocument
+
+if TYPE_CHECKING:
+    from reader.ingest.plaintext import PlainText
 
 SNIFF_BYTES = 8192
 
@@ -15,6 +19,30 @@ class InputError(Exception):
 
 def read_document(path: Path, *, max_bytes: int) -> ParsedDocument:
     """Parse the file at `path` with the parser its content calls for."""
+    return parse_bytes(_read_bytes(path, max_bytes), path=path)
+
+
+def explain_document(path: Path, *, max_bytes: int) -> tuple[ParsedDocument, PlainText | None]:
+    """Parse like `read_document`; for a plain-text file also say what became of each line."""
+    data = _read_bytes(path, max_bytes)
+    from reader.ingest.decode import DecodeError, decode_bytes, looks_binary
+    from reader.ingest.detect import detect_format
+
+    if not data.strip() or detect_format(path, data[:SNIFF_BYTES]) != "text":
+        return parse_bytes(data, path=path), None
+    if looks_binary(data):
+        raise InputError("binary file, not text, a feed or an HTML page")
+    from reader.ingest.plaintext import read_plain_text
+
+    try:
+        plain = read_plain_text(decode_bytes(data), explain=True)
+    except DecodeError as error:
+        raise InputError(str(error)) from error
+    document = ParsedDocument(items=plain.items, dropped_lines=plain.account.dropped)
+    return document, plain
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -24,14 +52,13 @@ def read_document(path: Path, *, max_bytes: int) -> ParsedDocument:
                 f"file too large ({size / 1_048_576:.1f} MB, the limit is"
                 f" {max_bytes / 1_048_576:.0f} MB; see max_file_mb in config.toml)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError as error:
         raise InputError("permission denied") from error
     except IsADirectoryError as error:
         raise InputError("is a directory") from error
     except OSError as error:
         raise InputError(f"cannot read ({error.strerror or error})") from error
-    return parse_bytes(data, path=path)
 
 
 def parse_bytes(data: bytes, *, path: Path | None = None) -> ParsedDocument:

@@ -1,0 +1,204 @@
+"""Plain-text inputs by shape: headline lists keep every line, browser dumps give one article."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.ingest.parsed import ParsedDocument, ParsedItem
+from reader.ingest.plaintext import read_plain_text
+from reader.ingest.reading import read_document
+from reader.library import Library
+from reader.library.store import headline_hash
+
+PAGES = Path(__file__).parent.parent / "data" / "pagedump"
+
+_WORDS = [
+    "storm",
+    "port",
+    "council",
+    "strike",
+    "minister",
+    "tram",
+    "bridge",
+    "harbour",
+    "election",
+    "budget",
+    "ferry",
+    "court",
+    "grève",
+    "conseil",
+    "tempête",
+    "maire",
+    "élection",
+    "budget",
+    "école",
+    "rugby",
+    "Kanté",
+    "Brest",
+    "Quimper",
+    "Soldes",
+    "bons",
+    "plans",
+    "direct",
+    "vidéo",
+    "offre",
+    "record",
+    "hausse",
+    "baisse",
+]
+
+word = st.sampled_from(_WORDS)
+headline_like = st.lists(word, min_size=1, max_size=14).map(
+    lambda words: " ".join(words).capitalize()
+)
+sentence_like = st.lists(word, min_size=8, max_size=30).map(
+    lambda words: " ".join(words).capitalize() + st_choice_end(len(words))
+)
+
+
+def st_choice_end(size: int) -> str:
+    return (".", "...", " …", "?", "!")[size % 5]
+
+
+line = st.one_of(
+    headline_like,
+    sentence_like,
+    headline_like.map(lambda text: f"{text} : 10 bons plans à saisir"),
+    headline_like.map(lambda text: f"{text.upper()}"),
+    headline_like.map(lambda text: f"{text} - The Harbour Post"),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(line, min_size=1, max_size=60, unique=True))
+def test_every_line_of_a_headline_list_comes_back_as_a_headline(lines: list[str]) -> None:
+    result = read_plain_text("\n".join(lines) + "\n")
+    assert [item.kind for item in result.items] == ["headline"] * len(lines)
+    assert [item.title for item in result.items] == lines
+    assert result.account.dropped == 0
+
+
+def test_a_list_of_real_shapes_loses_nothing() -> None:
+    lines = [
+        "The city has come down hard on short-term rentals in the old port.",
+        "Ferry operator plans to cut fares if the merger with the rail company is allowed ...",
+        "Soldes d'hiver : les meilleures offres à ne pas manquer (-70%)",
+        "Guingamp. Don du sang lundi",
+        "24 heures",
+        "Direct Vidéo",
+        "RUGBY : LE XV DU FINISTÈRE EN FINALE",
+        "+ 2 ministers and 3 advisers resign. The coalition says it will survive the week.",
+    ]
+    result = read_plain_text("\n".join(lines))
+    assert result.shape == "headline list"
+    assert [item.title for item in result.items] == lines
+
+
+def test_an_article_with_short_paragraphs_is_not_taken_for_a_list() -> None:
+    text = (
+        "Floods close the northern rail line\n\n"
+        "Heavy rain overnight left the tracks between the two valley towns under water, and "
+        "the operator suspended every service until Thursday while engineers inspect them.\n\n"
+        "Officials said about four thousand commuters use the line daily, and replacement "
+        "buses would run every twenty minutes from the station forecourt on Wednesday.\n"
+    )
+    result = read_plain_text(text)
+    assert [item.kind for item in result.items] == ["article"]
+
+
+def _article(name: str):  # type: ignore[no-untyped-def]
+    result = read_plain_text((PAGES / name).read_text(encoding="utf-8"))
+    assert result.shape == "page dump"
+    articles = [item for item in result.items if item.kind == "article"]
+    assert len(result.items) == 1 and len(articles) == 1, [i.title for i in result.items]
+    return articles[0], result
+
+
+def test_a_lynx_dump_of_an_article_page_gives_its_one_article() -> None:
+    article, result = _article("lynx-article-en.txt")
+    assert article.title == (
+        "Kessel bridge closed for a month after divers find cracks in two of its river piers"
+    )
+    assert article.author == "Maren Holt"
+    assert article.published is not None and article.published.date().isoformat() == "2026-09-14"
+    body = "\n".join(block.text for block in article.blocks)
+    assert body.startswith("Engineers say the 1962 crossing is safe")  # the standfirst
+    assert "\nThe Kessel bridge, which carries about eleven thousand vehicles" in body
+    assert body.endswith("between two and three million euros.")
+    assert [block.text for block in article.blocks if block.heading] == ["Ferry and buses"]
+    for furniture in ("(BUTTON)", "Read more", "Related stories", "Tram depot plan", "©",
+                      "Traffic was stopped", "Photo:", "Schools reopen", "https://"):  # fmt: skip
+        assert furniture not in body
+    assert result.account.dropped > 20
+
+
+def test_a_w3m_dump_of_an_article_page_gives_its_one_article() -> None:
+    article, _ = _article("w3m-article-fr.txt")
+    assert article.title.startswith("Municipales : à Saint-Brévin, la liste écologiste")
+    assert article.title.endswith("arrive en tête du premier tour")
+    assert article.author == "Jeanne Le Gall"
+    assert article.published is not None and article.published.date().isoformat() == "2026-03-16"
+    body = "\n".join(block.text for block in article.blocks)
+    assert body.startswith("Surprise à Saint-Brévin")
+    assert body.endswith("si elle fusionne avec les écologistes.")
+    for furniture in ("Lire aussi", "[Partager]", "Les électeurs devant", "Mentions légales"):
+        assert furniture not in body
+
+
+def test_a_lynx_dump_of_a_section_page_gives_its_headlines_not_its_menu() -> None:
+    result = read_plain_text((PAGES / "lynx-section-fr.txt").read_text(encoding="utf-8"))
+    titles = [item.title for item in result.items]
+    assert titles == [
+        "La grève des dockers de Montoir suspendue après une nuit de négociations",
+        "Le prix du gazole repasse sous la barre des 1,70 euro le litre",
+        "Une conserverie de Douarnenez rachetée par un groupe familial breton",
+        "Les ventes de voitures électriques reculent pour le troisième mois",
+    ]
+    assert result.items[0].blocks[0].text.startswith("Les syndicats ont obtenu une prime")
+    assert all(item.kind == "headline" for item in result.items)
+
+
+def test_every_line_is_accounted_for() -> None:
+    text = (PAGES / "lynx-article-en.txt").read_text(encoding="utf-8")
+    result = read_plain_text(text, explain=True)
+    account = result.account
+    assert account.lines == sum(1 for line in text.splitlines() if line.strip())
+    assert len(account.notes) == account.lines
+    separators = sum(1 for note in account.notes if note.verdict == "separator")
+    assert account.kept + account.dropped + account.metadata + separators == account.lines
+    verdicts = {note.text: note.verdict for note in account.notes}
+    assert verdicts["By Maren Holt"].startswith("metadata")
+    assert verdicts["* Sport"] == "dropped: menu, link, footer"
+    assert any(note.dropped and "(BUTTON)" in note.text for note in account.notes)
+
+
+def test_the_importer_counts_the_lines_it_dropped(tmp_path: Path) -> None:
+    document = read_document(PAGES / "lynx-article-en.txt", max_bytes=1 << 20)
+    assert document.dropped_lines > 20
+    listing = tmp_path / "list.txt"
+    listing.write_text("One headline\nAnother headline\n", encoding="utf-8")
+    assert read_document(listing, max_bytes=1 << 20).dropped_lines == 0
+
+
+def test_libraries_from_before_v4_re_key_their_headlines(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as library:
+        document = ParsedDocument(
+            items=(ParsedItem(kind="headline", title="Olympics Ratings Plummet"),)
+        )
+        library.store_document(document, source_name="a", source_kind="file", origin=None)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE items SET content_hash = 'old'")  # as v3 keyed it (casefolded)
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+    with Library.open(path) as reopened:
+        assert reopened.schema_version >= 4
+    db = sqlite3.connect(path)
+    (digest,) = db.execute("SELECT content_hash FROM items").fetchone()
+    db.close()
+    assert digest == headline_hash("Olympics Ratings Plummet")
