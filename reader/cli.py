@@ -338,7 +338,7 @@ def _dry_run(arguments: Sequence[str], max_bytes: int, *, explain: bool) -> int:
     for path in files:
         try:
             document, plain = explain_document(path, max_bytes=max_bytes)
-        except (InputError, ValueError, RecursionError) as error:
+        except (InputError, RecursionError) as error:
             print(f"{PROGRAM}: {path}: {error}", file=sys.stderr)
             status = EXIT_FAILURE
             continue

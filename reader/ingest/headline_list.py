@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from reader.ingest import boilerplate
 from reader.ingest.parsed import ParsedItem
+from reader.ingest.textdump import INNER_SENTENCE, is_paragraph
 
 PROSE_LINE_LEN = 320
 """Longer than headlines get (Reddit caps titles at 300 characters, papers stay under 200)."""
@@ -24,8 +25,6 @@ LONE_PARAGRAPH_LEN = 600
 """A single line this long is a paragraph even with no other one next to it."""
 
 _ALNUM = re.compile(r"[^\W_]")
-# A sentence boundary: a lower-case letter or digit, final punctuation, a space, a capital.
-_SENTENCE_BREAK = re.compile(r"[a-zà-ÿ0-9%)»”\"][.!?…]+[\"»”’)]*\s+[«\"“(]?[A-ZÀ-ÖØ-Þ]")
 # Only typographic bullets are markup; "- ", "+ 2 officers…" or "* " may be the headline's.
 _BULLET = re.compile(r"^[•·‣▪▫●○◦■□►▶➤→✓✔]\s+")
 
@@ -35,15 +34,13 @@ def is_prose_line(line: str) -> bool:
     size = len(line)
     if size >= PROSE_LINE_LEN:
         return True
-    return size >= SENTENCES_LINE_LEN and len(_SENTENCE_BREAK.findall(line)) >= 2
+    return size >= SENTENCES_LINE_LEN and len(INNER_SENTENCE.findall(line)) >= 2
 
 
 def has_prose(lines: Sequence[str]) -> bool:
     """Whether the lines hold a paragraph: two prose lines in a row (blank lines between
     allowed), one very long line, or a paragraph-shaped line set apart by a blank line (a
     list has no blank lines between its entries; an article has them between paragraphs)."""
-    from reader.ingest.textdump import is_paragraph
-
     # Blank lines before the first line or after the last set nothing apart.
     first = next((index for index, line in enumerate(lines) if line), len(lines))
     last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index]), -1)

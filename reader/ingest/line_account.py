@@ -9,10 +9,13 @@ found in no piece was dropped, and the parser's classifier says why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.ingest.parsed import ParsedItem
+
+_ALNUM = re.compile(r"[^\W_]")
 
 _WINDOW = 12
 """How many pieces ahead a line may land: pieces with no line of their own are skipped."""
@@ -51,25 +54,50 @@ Reason = Callable[[str], tuple[str, bool]]
 """Why a line went into no item: (verdict, counts as dropped furniture)."""
 
 
-def _pieces(items: Sequence[ParsedItem]) -> list[tuple[str, str]]:
-    pieces: list[tuple[str, str]] = []
+Piece = tuple[int, str, str]
+"""(item number, part: "title" / "heading" / "paragraph", text)."""
+
+
+def _pieces(items: Sequence[ParsedItem]) -> list[Piece]:
+    pieces: list[Piece] = []
     for number, item in enumerate(items, 1):
-        label = f"{item.kind} {number}"
         if not item.title_derived:
-            pieces.append((f"{label} title" if item.kind == "article" else label, item.title))
+            pieces.append((number, "title", item.title))
         for block in item.blocks:
-            pieces.append((f"{label} {'heading' if block.heading else 'paragraph'}", block.text))
+            pieces.append((number, "heading" if block.heading else "paragraph", block.text))
     return pieces
+
+
+def _label(items: Sequence[ParsedItem], piece: Piece) -> str:
+    """ "headline 3", "article 1 title", "article 1 paragraph"."""
+    number, part, _ = piece
+    kind = items[number - 1].kind
+    return (
+        f"{kind} {number}" if kind == "headline" and part == "title" else f"{kind} {number} {part}"
+    )
 
 
 def _contains(piece: str, line: str) -> bool:
     if line in piece:
         return True
     # A line cut at a hyphen that was joined back ("immigra-" + "tion").
-    if line.endswith("-") and line[:-1] in piece:
+    if len(line) > 2 and line.endswith("-") and line[:-1] in piece:
         return True
     # A title without its bullet, number or time ("07h12 Grève …" gave "Grève …").
     return len(line) - len(piece) <= _MARKER_SLACK and len(piece) >= 3 and piece in line
+
+
+def _find(pieces: Sequence[Piece], position: int, line: str) -> int | None:
+    """The piece a line went into: one equal to it first (a headline), else the first that
+    contains it (a wrapped line of a paragraph), near `position`."""
+    window = range(position, min(position + _WINDOW, len(pieces)))
+    for index in window:
+        if pieces[index][2] == line:
+            return index
+    for index in window:
+        if _contains(pieces[index][2], line):
+            return index
+    return None
 
 
 def account_lines(
@@ -91,12 +119,11 @@ def account_lines(
         if not line:
             continue
         account.lines += 1
+        found = _find(pieces, position, line) if _ALNUM.search(line) else None
         verdict = None
-        for index in range(position, min(position + _WINDOW, len(pieces))):
-            label, piece = pieces[index]
-            if _contains(piece, line):
-                verdict, position = label, index
-                break
+        if found is not None:
+            verdict = _label(items, pieces[found]) if keep_notes else "kept"
+            position = found
         dropped = False
         if verdict is None:
             verdict, dropped = reason(line)

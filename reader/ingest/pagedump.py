@@ -27,17 +27,19 @@ under it as its standfirst.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from reader.ingest import boilerplate
+from reader.ingest.dates import find_dates
 from reader.ingest.parsed import Block, ParsedItem
-from reader.text import strip_controls
+from reader.ingest.textdump import derive_title, fold_lines, parse_meta_line
 
 MIN_LINES = 12
 """Fewer non-blank lines than this is not a page."""
+SNIFF_LINES = 5000
+"""Lines looked at to tell a page dump from other text."""
 MAX_WIDTH = 110
 """Dumps wrap at 80 columns or so; no wider than this."""
 ARTICLE_MIN_PROSE = 280
@@ -45,13 +47,14 @@ ARTICLE_MIN_PROSE = 280
 TITLE_LOOKBACK = 30
 """How many elements above the body the title may be."""
 HEADLINE_MIN_WORDS = 4
+"""On a front page, shorter link labels are menu entries, not headlines."""
 CAPTION_MAX_LEN = 300
 """Captions above a photo credit are shorter than this; a longer text is a paragraph."""
 GAP_STEP = 20.0
 """Each further non-prose element in a row costs this much more: a caption or two inside an
 article is cheap, a menu or a block of related links splits it."""
 GAP_MAX = 200.0
-"""On a front page, shorter link labels are menu entries, not headlines."""
+"""What one more non-prose element can cost at most."""
 
 _ALNUM = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -116,22 +119,20 @@ class PageDump:
         return why, not why.startswith("separator")
 
 
-def raw_lines(text: str) -> list[str]:
-    """Lines as written, indentation kept, split as ``textdump.clean_lines`` splits them."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_controls(unicodedata.normalize("NFC", text))
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    return [line.expandtabs(8).rstrip().replace("\u00a0", " ") for line in text.split("\n")]
+def layout_lines(lines: Sequence[str]) -> list[str]:
+    """``textdump.split_lines`` output with tabs expanded and trailing spaces gone: the
+    indentation is what this module reads."""
+    return [line.expandtabs(8).rstrip() for line in lines]
 
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def is_page_dump(text: str) -> bool:
-    """Whether a text is laid out as a text browser lays out a page (see the module doc)."""
-    lines = [line for line in raw_lines(text[:400_000]) if line.strip()]
+def is_page_dump(lines: Sequence[str]) -> bool:
+    """Whether lines (from ``layout_lines``) are laid out as a text browser lays out a page
+    (see the module doc); callers pass the first `SNIFF_LINES`, which tell."""
+    lines = [line for line in lines if line.strip()]
     if len(lines) < MIN_LINES:
         return False
     widths = sorted(len(line) for line in lines)
@@ -164,8 +165,6 @@ def _stands_alone(previous: str, line: str) -> bool:
     when the sentence filled its line."""
     if not _ENDS_SENTENCE.search(previous):
         return False
-    from reader.ingest.textdump import parse_meta_line
-
     text = " ".join(line.split())
     return parse_meta_line(text) is not None or _is_credit(text)
 
@@ -341,12 +340,12 @@ def _is_title(element: Element) -> bool:
 
 
 def _is_date_line(text: str) -> bool:
-    from reader.ingest.dates import find_dates
-
+    """A date and at most two other words ("Publié le 3 mars 2026", "19 October")."""
+    hits = find_dates(text)
     stripped = text
-    for hit in find_dates(text):
+    for hit in hits:
         stripped = stripped.replace(text[hit.start : hit.end], " ")
-    return len(_WORD.findall(stripped)) <= 2 and bool(find_dates(text) or _MONTHS.search(text))
+    return len(_WORD.findall(stripped)) <= 2 and bool(hits or _MONTHS.search(text))
 
 
 _BY_CUE = re.compile(
@@ -421,8 +420,6 @@ def _metadata(
     """Author and date from the by-line and date elements in found[start:end]; the indexes
     of those used. Only short elements between a headline and its body are asked, so a
     name alone there is a by-line."""
-    from reader.ingest.dates import find_dates
-
     author: str | None = None
     published: datetime | None = None
     used: set[int] = set()
@@ -446,9 +443,9 @@ def _metadata(
     return author, published, used
 
 
-def parse_page_dump(text: str) -> PageDump:
-    """Read a page dump into one article, or a front page's headlines."""
-    lines = raw_lines(text)
+def parse_page_dump(lines: Sequence[str]) -> PageDump:
+    """Read a page dump (lines from ``layout_lines``) into one article, or a front page's
+    headlines."""
     lines = lines[: _references_start(lines)]
     found = elements(lines)
     start, end, _ = _best_stretch(found)
@@ -459,7 +456,7 @@ def parse_page_dump(text: str) -> PageDump:
     ]
     page = PageDump(items=[])
     if not prose or sum(len(found[index].text) for index in prose) < ARTICLE_MIN_PROSE:
-        page.items = _front_page(found, page)
+        page.items = _front_page(found)
         return page
     first, last = prose[0], prose[-1]
     title_at = next(
@@ -512,8 +509,6 @@ def parse_page_dump(text: str) -> PageDump:
     if title_at is not None:
         title, derived = found[title_at].text, False
     else:
-        from reader.ingest.textdump import derive_title
-
         title, derived = derive_title(blocks[0].text), True
     page.items = [
         ParsedItem(
@@ -529,8 +524,8 @@ def parse_page_dump(text: str) -> PageDump:
         why = (
             "metadata: by-line or date" if index in used else _why(element, first <= index <= last)
         )
-        for line in element.lines:
-            page.reasons[" ".join(line.split())] = why
+        for line in fold_lines(element.lines):
+            page.reasons[line] = why
     return page
 
 
@@ -544,7 +539,7 @@ def _why(element: Element, inside: bool) -> str:
     return "dropped: menu, link, footer"
 
 
-def _front_page(found: Sequence[Element], page: PageDump) -> list[ParsedItem]:
+def _front_page(found: Sequence[Element]) -> list[ParsedItem]:
     """A front or section page: headline-shaped elements, each with its standfirst."""
     items: list[ParsedItem] = []
     seen: set[str] = set()

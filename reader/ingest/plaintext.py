@@ -53,16 +53,21 @@ def _list_reason(line: str) -> tuple[str, bool]:
 
 
 def read_plain_text(text: str, *, explain: bool = False) -> PlainText:
-    """Split a decoded plain-text input into items; `explain` keeps a note per line."""
-    lines = textdump.clean_lines(text)
-    if pagedump.is_page_dump(text):
-        page = pagedump.parse_page_dump(text)
+    """Split a decoded plain-text input into items; `explain` keeps a note per line.
+
+    The text is split and cleaned once; each reader gets the lines in the form it reads.
+    """
+    split = textdump.split_lines(text)
+    lines = textdump.fold_lines(split)
+    if pagedump.is_page_dump(pagedump.layout_lines(split[: pagedump.SNIFF_LINES])):
+        page = pagedump.parse_page_dump(pagedump.layout_lines(split))
         account = account_lines(lines, page.items, page.reason, keep_notes=explain)
         return PlainText(tuple(page.items), "page dump", account)
-    if not headline_list.has_prose(textdump.join_wrapped_lines(lines)):
+    joined = textdump.join_wrapped_lines(lines)
+    if not headline_list.has_prose(joined):
         items = headline_list.headline_list_items(lines)
         account = account_lines(lines, items, _list_reason, keep_notes=explain)
         return PlainText(tuple(items), "headline list", account)
-    items = textdump.parse_text_dump(text)
+    items = textdump.parse_joined_lines(joined)
     account = account_lines(lines, items, _line_reason, keep_notes=explain)
     return PlainText(tuple(items), "text", account)

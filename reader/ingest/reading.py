@@ -24,22 +24,7 @@ def read_document(path: Path, *, max_bytes: int) -> ParsedDocument:
 
 def explain_document(path: Path, *, max_bytes: int) -> tuple[ParsedDocument, PlainText | None]:
     """Parse like `read_document`; for a plain-text file also say what became of each line."""
-    data = _read_bytes(path, max_bytes)
-    from reader.ingest.decode import DecodeError, decode_bytes, looks_binary
-    from reader.ingest.detect import detect_format
-
-    if not data.strip() or detect_format(path, data[:SNIFF_BYTES]) != "text":
-        return parse_bytes(data, path=path), None
-    if looks_binary(data):
-        raise InputError("binary file, not text, a feed or an HTML page")
-    from reader.ingest.plaintext import read_plain_text
-
-    try:
-        plain = read_plain_text(decode_bytes(data), explain=True)
-    except DecodeError as error:
-        raise InputError(str(error)) from error
-    document = ParsedDocument(items=plain.items, dropped_lines=plain.account.dropped)
-    return document, plain
+    return _parse(_read_bytes(path, max_bytes), path=path, explain=True)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -63,6 +48,13 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def parse_bytes(data: bytes, *, path: Path | None = None) -> ParsedDocument:
     """Parse the content of an input; `path` only helps detection and naming."""
+    return _parse(data, path=path, explain=False)[0]
+
+
+def _parse(
+    data: bytes, *, path: Path | None, explain: bool
+) -> tuple[ParsedDocument, PlainText | None]:
+    """The document, and for plain text how it was read (with a note per line if `explain`)."""
     # Parsers are imported on use: feedparser and trafilatura are slow to import.
     from reader.ingest.decode import DecodeError, decode_bytes, looks_binary
     from reader.ingest.detect import detect_format
@@ -75,20 +67,20 @@ def parse_bytes(data: bytes, *, path: Path | None = None) -> ParsedDocument:
         if fmt in ("rss", "atom", "rdf", "jsonfeed"):
             from reader.ingest.feeds import parse_feed
 
-            return parse_feed(data, fallback_name=fallback_name)
+            return parse_feed(data, fallback_name=fallback_name), None
         if fmt == "opml":
             from reader.ingest.opml import parse_opml
 
-            return parse_opml(data, fallback_name=fallback_name)
+            return parse_opml(data, fallback_name=fallback_name), None
         if fmt == "html":
             from reader.ingest.html_page import parse_html_page
 
-            return parse_html_page(data, fallback_name=fallback_name)
+            return parse_html_page(data, fallback_name=fallback_name), None
         if looks_binary(data):
             raise InputError("binary file, not text, a feed or an HTML page")
         from reader.ingest.plaintext import read_plain_text
 
-        plain = read_plain_text(decode_bytes(data))
+        plain = read_plain_text(decode_bytes(data), explain=explain)
     except InputError:
         raise
     except DecodeError as error:
@@ -97,4 +89,4 @@ def parse_bytes(data: bytes, *, path: Path | None = None) -> ParsedDocument:
         raise InputError(str(error)) from error
     if not plain.items:
         raise InputError("no headlines or articles found")
-    return ParsedDocument(items=plain.items, dropped_lines=plain.account.dropped)
+    return ParsedDocument(items=plain.items, dropped_lines=plain.account.dropped), plain

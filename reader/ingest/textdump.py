@@ -136,7 +136,7 @@ _ENDS_HEADING_PUNCTUATION = re.compile(rf"[.!…;:,][{_CLOSERS}]*$")
 _RUBRIC = re.compile(r"^[^\s:]+(?: [^\s:]+){0,2} ?: ")
 # A sentence boundary inside a line: a lower-case letter or digit, final punctuation, a space
 # and a capital. Requiring the lower-case letter skips "M. Dupont" and "U.S. officials".
-_INNER_SENTENCE = re.compile(r"[a-zà-ÿ0-9%)»”\"][.!?…]+[\"»”’)]*\s+[«\"“(]?[A-ZÀ-ÖØ-Þ]")
+INNER_SENTENCE = re.compile(r"[a-zà-ÿ0-9%)»”\"][.!?…]+[\"»”’)]*\s+[«\"“(]?[A-ZÀ-ÖØ-Þ]")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -178,7 +178,11 @@ class Meta:
 
 def parse_text_dump(text: str) -> list[ParsedItem]:
     """Split a decoded plain-text dump into headline and article items."""
-    raw_lines = join_wrapped_lines(clean_lines(text))
+    return parse_joined_lines(join_wrapped_lines(clean_lines(text)))
+
+
+def parse_joined_lines(raw_lines: Sequence[str]) -> list[ParsedItem]:
+    """`parse_text_dump` from lines already cleaned and unwrapped (``join_wrapped_lines``)."""
     lines = [classify_line(raw) for raw in raw_lines]
     attach_bare_bylines(lines)
     drop_boilerplate_blocks(lines)
@@ -190,20 +194,34 @@ def parse_text_dump(text: str) -> list[ParsedItem]:
 # --- pass 1: clean lines, hard-wrapped prose ----------------------------------------------
 
 
-def clean_lines(text: str) -> list[str]:
-    """The dump's lines, each exactly as ``reader.text.clean`` returns it.
+def split_lines(text: str) -> list[str]:
+    """The text's lines with Unicode normalised and controls stripped, spacing as written.
 
-    Same steps as ``reader.text.clean_multiline`` with two differences. Unicode is normalised
-    again after controls are stripped: removing a control between a letter and a combining
-    accent leaves a non-NFC pair, which ``clean`` would then change. And whitespace is folded
-    with ``str.split()`` (the regex's whitespace set, several times faster on big dumps). A
-    test checks ``clean(line) == line``, so items need no second cleaning.
+    Unicode is normalised again after controls are stripped: removing a control between a
+    letter and a combining accent leaves a non-NFC pair, which ``clean`` would then change.
+    No-break spaces become spaces; line and paragraph separators end lines.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(unicodedata.normalize("NFC", text))
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
-    return [" ".join(line.split()) for line in text.split("\n")]
+    return text.split("\n")
+
+
+def fold_lines(lines: Iterable[str]) -> list[str]:
+    """Each line exactly as ``reader.text.clean`` returns it, from ``split_lines``.
+
+    Whitespace is folded with ``str.split()`` (the regex's whitespace set, several times
+    faster on big dumps). A test checks ``clean(line) == line``, so items need no second
+    cleaning.
+    """
+    return [" ".join(line.split()) for line in lines]
+
+
+def clean_lines(text: str) -> list[str]:
+    """The dump's lines, each exactly as ``reader.text.clean`` returns it (the steps of
+    ``reader.text.clean_multiline``, see ``split_lines`` and ``fold_lines``)."""
+    return fold_lines(split_lines(text))
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:
@@ -298,7 +316,7 @@ def is_paragraph(line: str) -> bool:
         return True
     if size < SENTENCES_PARAGRAPH_LEN or not _ENDS_FINAL.search(line):
         return False
-    return size >= LONG_SENTENCE_LEN or _INNER_SENTENCE.search(line) is not None
+    return size >= LONG_SENTENCE_LEN or INNER_SENTENCE.search(line) is not None
 
 
 def starts_lower(text: str) -> bool:
@@ -1043,7 +1061,7 @@ def _is_teaser_pair(headline: Line, teaser: Line) -> bool:
         and len(teaser.text.split()) >= 6
         and not starts_lower(teaser.text)
         and _RUBRIC.match(teaser.text) is None
-        and _INNER_SENTENCE.search(teaser.text) is None
+        and INNER_SENTENCE.search(teaser.text) is None
     )
 
 

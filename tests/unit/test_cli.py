@@ -302,3 +302,28 @@ def test_a_database_failure_mid_command_is_one_line(
     assert err.strip().splitlines() == [
         "reader: the library database failed: database disk image is malformed"
     ]
+
+
+def test_import_dry_run_explain_shows_each_line_and_stores_nothing(
+    cli: Cli, tmp_path: Path
+) -> None:
+    page = Path(__file__).parent.parent / "data" / "pagedump" / "lynx-article-en.txt"
+    status, out, err = cli("import", "--dry-run", "--explain", str(page))
+    assert status == 0, err
+    lines = out.splitlines()
+    assert lines[0].endswith(": page dump: 0 headlines, 1 articles, 30 lines left out as furniture")
+    assert any(
+        line.split()[:2] == ["23", "metadata:"] and "By Maren Holt" in line for line in lines
+    )
+    assert any("dropped: browser mark" in line and "(BUTTON) Menu" in line for line in lines)
+    assert cli.json("list") == []
+    status, _, err = cli("import", "--explain", str(page))
+    assert status == 2 and "--explain needs --dry-run" in err
+
+
+def test_import_says_how_many_lines_it_left_out(cli: Cli) -> None:
+    page = Path(__file__).parent.parent / "data" / "pagedump" / "lynx-article-en.txt"
+    status, out, err = cli("import", str(page))
+    assert status == 0, err
+    assert out.strip() == "imported 1 items from 1 files (0 duplicates, 0 errors)"
+    assert "left out 30 lines of page furniture" in err

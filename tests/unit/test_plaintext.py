@@ -162,18 +162,34 @@ def test_a_lynx_dump_of_a_section_page_gives_its_headlines_not_its_menu() -> Non
     assert all(item.kind == "headline" for item in result.items)
 
 
-def test_every_line_is_accounted_for() -> None:
+def test_explain_says_what_each_line_of_the_file_became() -> None:
     text = (PAGES / "lynx-article-en.txt").read_text(encoding="utf-8")
-    result = read_plain_text(text, explain=True)
-    account = result.account
-    assert account.lines == sum(1 for line in text.splitlines() if line.strip())
-    assert len(account.notes) == account.lines
-    separators = sum(1 for note in account.notes if note.verdict == "separator")
-    assert account.kept + account.dropped + account.metadata + separators == account.lines
-    verdicts = {note.text: note.verdict for note in account.notes}
-    assert verdicts["By Maren Holt"].startswith("metadata")
+    notes = read_plain_text(text, explain=True).account.notes
+    file_lines = text.split("\n")
+    # Numbers are the file's own line numbers, so a user can find each line.
+    assert all(" ".join(file_lines[note.number - 1].split()) == note.text for note in notes)
+    verdicts = {note.text: note.verdict for note in notes}
+    assert verdicts["By Maren Holt"] == "metadata: by-line or date"
+    assert verdicts["Kessel bridge closed for a month after divers find cracks in two of its"] == (
+        "article 1 title"
+    )
+    assert verdicts["river piers"] == "article 1 title"
+    assert verdicts["Ferry and buses"] == "article 1 heading"
+    assert verdicts["on Sunday night."] == "article 1 paragraph"
     assert verdicts["* Sport"] == "dropped: menu, link, footer"
-    assert any(note.dropped and "(BUTTON)" in note.text for note in account.notes)
+    assert verdicts["Photo: Ilse Verhoeven / Harbour Post"].startswith("dropped")
+    dropped = {note.text for note in notes if note.dropped}
+    assert "(BUTTON) Comments (12)" in dropped
+    assert not any("Kessel bridge, which carries" in line for line in dropped)
+
+
+def test_explain_names_headlines_in_a_list() -> None:
+    notes = read_plain_text("First one\n-\nSecond one\n", explain=True).account.notes
+    assert [(note.number, note.verdict) for note in notes] == [
+        (1, "headline 1"),
+        (2, "separator"),
+        (3, "headline 2"),
+    ]
 
 
 def test_the_importer_counts_the_lines_it_dropped(tmp_path: Path) -> None:
@@ -202,3 +218,22 @@ def test_libraries_from_before_v4_re_key_their_headlines(tmp_path: Path) -> None
     (digest,) = db.execute("SELECT content_hash FROM items").fetchone()
     db.close()
     assert digest == headline_hash("Olympics Ratings Plummet")
+
+
+def test_a_feed_dump_with_separators_and_an_embedded_article_drops_nothing() -> None:
+    paragraph = (
+        "Le conseil municipal a voté mardi soir un budget en hausse de quatre pour cent, porté "
+        "par la rénovation des écoles et l'extension du tramway vers le nord, malgré "
+        "l'opposition qui dénonce une dette trop lourde pour les années à venir et réclame un "
+        "audit indépendant des comptes de la ville avant la fin du mandat en cours, sans succès."
+    )
+    lines = ["-", "Grève au port de Brest : les dockers reconduisent le mouvement", "-",
+             "Tempête : trois départements en vigilance orange", "-",
+             "Budget : la ville vote la hausse", paragraph, paragraph.replace("mardi", "lundi"),
+             "Rugby : le Stade brestois l'emporte à Vannes",
+             "Quimper : le festival reporté d'une semaine"]  # fmt: skip
+    result = read_plain_text("\n".join(lines), explain=True)
+    verdicts = [note.verdict for note in result.account.notes]
+    assert verdicts.count("separator") == 3
+    assert result.account.dropped == 0
+    assert [item.kind for item in result.items].count("headline") == 4
