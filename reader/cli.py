@@ -343,7 +343,7 @@ def _dry_run(arguments: Sequence[str], max_bytes: int, *, explain: bool) -> int:
             status = EXIT_FAILURE
             continue
         articles = sum(1 for item in document.items if item.kind == "article")
-        shape = plain.shape if plain is not None else "feed, page or subscription list"
+        shape = plain.shape if plain is not None else _input_shape(path)
         print(
             f"{path}: {shape}: {len(document.items) - articles} headlines, {articles} articles"
             + (f", {document.dropped_lines} lines left out as furniture" if plain else "")
@@ -355,6 +355,16 @@ def _dry_run(arguments: Sequence[str], max_bytes: int, *, explain: bool) -> int:
             for number, item in enumerate(document.items, 1):
                 print(f"        {item.kind} {number}: {safe_line(item.title)}")
     return status
+
+
+def _input_shape(path: Path) -> str:
+    """What a structured input is, in words, for `import --dry-run`."""
+    from reader.ingest.detect import SNIFF_SIZE, detect_format
+
+    with path.open("rb") as handle:
+        fmt = detect_format(path, handle.read(SNIFF_SIZE))
+    names = {"opml": "subscription list", "html": "HTML page", "backup": "reader export"}
+    return names.get(fmt, "feed")
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -1,4 +1,10 @@
-"""Writing items out: JSON, JSON Lines, Markdown reading lists and CSV."""
+"""Writing items out: JSON, JSON Lines, Markdown reading lists and CSV.
+
+Every format is also a backup: `reader import` reads each back as the items it holds
+(reader.ingest.backup). JSON and JSON Lines hold everything; CSV holds every field that
+fits a cell; Markdown shows title, meta line and body, and keeps the exact fields in an
+HTML comment per item, which Markdown viewers do not show.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +20,11 @@ ExportFormat = Literal["json", "jsonl", "markdown", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "jsonl", "markdown", "csv")
 CSV_COLUMNS = (
     "id", "kind", "title", "title_derived", "author", "published", "source", "url",
-    "tags", "story", "read", "starred", "body",
+    "tags", "story", "read", "starred", "imported", "guid", "headings", "body",
 )  # fmt: skip
+"""`headings` lists which paragraphs of `body` (counted from 0, `;`-separated) are headings."""
+MARKDOWN_ITEM_MARK = "<!-- reader:item "
+"""Starts the comment that carries an item's fields in a Markdown export."""
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -81,16 +90,21 @@ def _md(text: str) -> str:
     return text.translate(_MARKDOWN_SPECIAL)
 
 
-def _excerpt(item: Item, limit: int = 320) -> str:
-    for block in item.blocks:
-        if not block.heading:
-            text = block.text
-            return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
-    return ""
+def _markdown_fields(item: Item) -> str:
+    """The item's fields as JSON inside an HTML comment that nothing in them can close."""
+    fields = summary_to_dict(item)
+    fields["guid"] = item.guid
+    fields["headings"] = [number for number, block in enumerate(item.blocks) if block.heading]
+    encoded = json.dumps(fields, ensure_ascii=False).replace(">", "\\u003e")
+    return f"{MARKDOWN_ITEM_MARK}{encoded} -->"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def write_markdown(items: Iterable[Item], out: TextIO, *, heading: str = "Reading list") -> int:
-    """A reading list: one section per item with its source, date, link, tags and lead."""
+    """A reading list: one section per item with its source, date, link, tags and body."""
     count = 0
     out.write(f"# {_md(heading)}\n")
     for item in items:
@@ -101,22 +115,34 @@ def write_markdown(items: Iterable[Item], out: TextIO, *, heading: str = "Readin
         if item.author:
             meta.append(f"by {_md(item.author)}")
         meta.append(item.kind)
-        out.write(f"\n## {_md(item.title)}\n\n{' · '.join(meta)}")
+        if item.starred:
+            meta.append("starred")
+        if item.read:
+            meta.append("read")
+        out.write(f"\n## {_md(_one_line(item.title))}\n\n{_markdown_fields(item)}\n")
+        out.write(" · ".join(meta))
         if item.tags:
             out.write(" · " + " ".join(f"`#{tag.replace('`', '')}`" for tag in item.tags))
         out.write("\n")
         if item.url:
             out.write(f"\n<{item.url.replace('>', '%3E')}>\n")
-        if excerpt := _excerpt(item):
-            out.write(f"\n> {_md(excerpt)}\n")
+        for block in item.blocks:
+            text = _md(_one_line(block.text))
+            out.write(f"\n### {text}\n" if block.heading else f"\n{text}\n")
     if not count:
         out.write("\nNo items.\n")
     return count
 
 
+CSV_QUOTE = "'"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", CSV_QUOTE)
+
+
 def _csv_cell(value: str) -> str:
-    # A leading = + @ makes spreadsheets evaluate the cell as a formula.
-    return "'" + value if value[:1] in ("=", "+", "@") else value
+    # Spreadsheets evaluate a cell starting with = + - @ (or tab, CR before one) as a
+    # formula; a leading quote makes it text. Cells already starting with a quote get one
+    # too, so reading back always removes exactly one.
+    return CSV_QUOTE + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def write_csv(items: Iterable[Item], out: TextIO) -> int:
@@ -126,6 +152,9 @@ def write_csv(items: Iterable[Item], out: TextIO) -> int:
     for item in items:
         data = item_to_dict(item)
         data["tags"] = ";".join(item.tags)
+        data["headings"] = ";".join(
+            str(number) for number, block in enumerate(item.blocks) if block.heading
+        )
         row = [data[column] for column in CSV_COLUMNS]
         writer.writerow(
             [

@@ -7,7 +7,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.ingest.files import expand_paths
@@ -139,7 +139,7 @@ def import_files(
         try:
             if isinstance(result, str):
                 raise InputError(result)
-            document = result
+            document = result if source is None else _one_source(result)
             counts = library.store_document(
                 document,
                 source_name=source or document.source_name or path.name,
@@ -171,6 +171,13 @@ def import_files(
             if on_failure is not None:
                 on_failure(failure)
     return report
+
+
+def _one_source(document: ParsedDocument) -> ParsedDocument:
+    """The document with items' own sources (from a backup) given up for `--source`."""
+    if not any(item.source for item in document.items):
+        return document
+    return replace(document, items=tuple(replace(item, source=None) for item in document.items))
 
 
 def import_paths(

@@ -12,9 +12,12 @@ import re
 from pathlib import Path
 from typing import Literal
 
+from reader.ingest.backup import sniff_backup
+
 __all__ = ["SNIFF_SIZE", "Format", "detect_format"]
 
-Format = Literal["text", "rss", "atom", "rdf", "jsonfeed", "html", "opml", "unknown"]
+Format = Literal["text", "rss", "atom", "rdf", "jsonfeed", "html", "opml", "backup", "unknown"]
+"""`backup` is one of reader's own exports (reader.ingest.backup)."""
 
 # How many leading bytes callers should pass: enough to get past a long prolog.
 SNIFF_SIZE = 8192
@@ -86,6 +89,8 @@ def detect_format(path: Path | None, head: bytes) -> Format:
     """The format of a file, judged from its first bytes and, to break ties, its name."""
     suffix = path.suffix.lower() if path is not None else ""
     text = _sniff_text(head).lstrip()
+    if sniff_backup(text) is not None:
+        return "backup"
     if text.startswith("{"):
         if _JSONFEED_VERSION.search(text):
             return "jsonfeed"

@@ -32,6 +32,13 @@ class ParsedItem:
     url: str | None = None
     # Feed GUID or other stable identifier given by the input, when there is one.
     guid: str | None = None
+    # What a backup (reader's own export) remembers; other inputs leave the defaults.
+    source: str | None = None
+    """The item's own source name, over the document's."""
+    tags: tuple[str, ...] = ()
+    read: bool = False
+    starred: bool = False
+    imported_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

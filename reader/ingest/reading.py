@@ -72,6 +72,16 @@ def _parse(
             from reader.ingest.opml import parse_opml
 
             return parse_opml(data, fallback_name=fallback_name), None
+        if fmt == "backup":
+            from reader.ingest.backup import parse_backup, sniff_backup
+
+            text = decode_bytes(data)
+            # Detection read the head as UTF-8; check again on the decoded text.
+            if backup_format := sniff_backup(text[:SNIFF_BYTES]):
+                document = parse_backup(text, backup_format)
+                if not document.items:
+                    raise InputError("no items in this reader export")
+                return document, None
         if fmt == "html":
             from reader.ingest.html_page import parse_html_page
 

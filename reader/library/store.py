@@ -267,18 +267,26 @@ class Library:
         added = duplicates = 0
         imported_at = _iso(now_utc())
         with self._write():
-            source_id = self._source_id(source_name, source_kind, origin)
+            # A backup's items name their own sources; the file is then not one.
+            own_sources = bool(document.items) and all(item.source for item in document.items)
+            source_id = 0 if own_sources else self._source_id(source_name, source_kind, origin)
             for feed in document.feeds:
                 self._source_id(feed.title or feed.url, "feed", feed.url)
             item_ids: list[int] = []
             new_item_ids: list[int] = []  # search index (issue 4)
             for parsed in document.items:
-                item_id, is_new = self._insert_item(source_id, parsed, imported_at)
+                own_source = (
+                    self._source_id(parsed.source, "file", None) if parsed.source else source_id
+                )
+                item_id, is_new = self._insert_item(
+                    own_source, parsed, _iso(parsed.imported_at) or imported_at
+                )
                 item_ids.append(item_id)
                 if is_new:
                     new_item_ids.append(item_id)
                 added += is_new
                 duplicates += not is_new
+                self._restore_state(item_id, parsed)
             if tag_names:
                 self._tag(item_ids, tag_names)
             # Search index (issue 4): the new items, in this same transaction.
@@ -290,6 +298,20 @@ class Library:
 
                 attach_new_items(self._db, new_item_ids)
         return ImportCounts(added=added, duplicates=duplicates)
+
+    def _restore_state(self, item_id: int, parsed: ParsedItem) -> None:
+        """Tags, read and star state a backup gives; state already set is never undone."""
+        for column, value in (("read", parsed.read), ("starred", parsed.starred)):
+            if value:
+                self._db.execute(f"UPDATE items SET {column} = 1 WHERE id = ?", (item_id,))
+        names: list[str] = []
+        for raw in parsed.tags:
+            try:
+                names.append(normalize_tag(raw))
+            except LibraryError:
+                continue  # an empty or overlong tag in a hand-edited backup
+        if names:
+            self._tag([item_id], names)
 
     def _insert_item(
         self, source_id: int, parsed: ParsedItem, imported_at: str | None

@@ -222,6 +222,29 @@ def test_export_formats(imported: Cli, tmp_path: Path, fmt: str) -> None:
         assert rows[0]["tags"] == "later"
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "markdown", "csv"])
+def test_an_export_imports_back_into_a_new_library(
+    imported: Cli, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    first = imported.json("list")[0]["id"]
+    imported("tag", str(first), "later")
+    backup = tmp_path / f"backup.{fmt}"
+    assert imported("export", "--format", fmt, "-o", str(backup))[0] == 0
+    restored = Cli(tmp_path / "restored.sqlite3", capsys)
+    status, out, err = restored("import", "--dry-run", str(backup))
+    assert status == 0 and "reader export: 3 headlines, 1 articles" in out, err
+    status, out, err = restored("import", str(backup))
+    assert status == 0 and "imported 4 items" in out, err
+
+    def fields(cli: Cli) -> list[tuple[object, ...]]:
+        return sorted(
+            (row["title"], row["source"], row["kind"], tuple(row["tags"]), row["published"])
+            for row in cli.json("list")
+        )
+
+    assert fields(restored) == fields(imported)
+
+
 def test_export_to_stdout_is_one_json_document(imported: Cli) -> None:
     status, out, _ = imported("export")
     assert status == 0
