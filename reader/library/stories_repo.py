@@ -53,6 +53,7 @@ from reader.stories.engine import (
     bucket_lists,
     bucket_of,
     index_keys,
+    nearest_postings,
 )
 from reader.stories.features import Signature, StoryInput
 from reader.stories.grouping import group_all, signatures_in_order
@@ -313,10 +314,11 @@ class CachedState:
         # The same sums as `MemoryState.overlap`: per item, weights in the keys' order.
         totals: dict[int, float] = {}
         for key, value in keys:
-            accumulate(totals, bucket_lists(self._postings_of(key, buckets), buckets), value)
+            lists = bucket_lists(self._postings_of(key, buckets), buckets)
+            accumulate(totals, nearest_postings(lists), value)
         for key, value in undated_keys:
             by_bucket = self._postings_of(key, None, undated=True)
-            accumulate(totals, [by_bucket.get(UNDATED_BUCKET, [])], value)
+            accumulate(totals, nearest_postings([by_bucket.get(UNDATED_BUCKET, [])]), value)
         return totals
 
     def profiles(self, item_ids: Sequence[int]) -> dict[int, Profile]:

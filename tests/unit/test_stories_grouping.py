@@ -509,3 +509,16 @@ def test_a_title_taken_from_the_lead_does_not_use_up_the_lead() -> None:
     assert "brandt" in derived.lead_keys  # the lead starts after the repeated opening
     titled = signature(StoryInput(2, "Locks shut on the lower river", text))
     assert "brandt" not in titled.lead_keys  # the lead ends before the mayor
+
+
+def test_a_common_key_is_read_only_through_its_latest_postings() -> None:
+    from reader.stories.engine import nearest_postings
+
+    lists = [[1, 2, 3], [4, 5], [6, 7, 8, 9]]
+    assert nearest_postings(lists, cap=20) == lists
+    assert nearest_postings(lists, cap=5) == [[6, 7, 8, 9], [5]]
+    assert sorted(chain_all(nearest_postings(lists, cap=7))) == [3, 4, 5, 6, 7, 8, 9]
+
+
+def chain_all(lists: list[list[int]]) -> list[int]:
+    return [item for postings in lists for item in postings]
