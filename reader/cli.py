@@ -313,6 +313,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             on_grouping=lambda done, total: progress.update(done, total, "grouping stories"),
         )
         progress.clear()
+    for note in report.notes:
+        message(str(note))
     if report.feeds:
         message(f"added {report.feeds} feed subscriptions as sources")
     if report.dropped_lines:
@@ -348,6 +350,8 @@ def _dry_run(arguments: Sequence[str], max_bytes: int, *, explain: bool) -> int:
             f"{path}: {shape}: {len(document.items) - articles} headlines, {articles} articles"
             + (f", {document.dropped_lines} lines left out as furniture" if plain else "")
         )
+        for remark in document.notes:
+            print(f"{PROGRAM}: {path}: {remark}", file=sys.stderr)
         if explain and plain is not None:
             for note in plain.account.notes:
                 print(f"{note.number:>6}  {note.verdict:<34}  {safe_line(note.text)}")

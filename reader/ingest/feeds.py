@@ -1,9 +1,11 @@
 """Importing saved feeds: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom (via feedparser) and JSON Feed.
 
 Security: feedparser only ever sees an in-memory stream (given a bare ``bytes`` or
-``str`` it would try to open it as a file name or URL), and documents declaring DTD
-entities are refused before it runs: such declarations are how "billion laughs" and
-external-entity (XXE) attacks work, and no genuine feed needs them.
+``str`` it would try to open it as a file name or URL), and no XML reader ever sees a
+DTD entity declaration: such declarations are how "billion laughs" and external-entity
+(XXE) attacks work. A feed that has them is read without its DOCTYPE and without
+references to the entities it declared (reader.ingest.doctype), and refused if nothing
+is left to read.
 
 Entries with a full body become articles; entries with only a title or a summary become
 headlines, keeping the summary (shortened) as their one block.
@@ -25,12 +27,14 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.decode import DecodeError, decode_bytes
 from reader.ingest.detect import SNIFF_SIZE, detect_format
+from reader.ingest.doctype import without_doctype
 from reader.ingest.parsed import Block, ItemKind, ParsedDocument, ParsedItem
 from reader.text import clean, strip_controls
 
@@ -73,6 +77,27 @@ def parse_feed(data: bytes, *, fallback_name: str, use_fast_path: bool = True) -
     """
     if detect_format(None, data[:SNIFF_SIZE]) == "jsonfeed":
         return _parse_json_feed(data, fallback_name)
+    try:
+        _refuse_entity_declarations(data)
+    except FeedError as refusal:
+        # Read the entries without the declarations; with nothing left to read, refuse.
+        stripped = without_doctype(data)
+        if stripped is None:
+            raise
+        try:
+            document = _parse_xml_feed(stripped, fallback_name, use_fast_path)
+        except FeedError:
+            raise refusal from None
+        if not document.items:
+            raise
+        return replace(document, notes=(*document.notes, DOCTYPE_NOTE))
+    return _parse_xml_feed(data, fallback_name, use_fast_path)
+
+
+DOCTYPE_NOTE = "left out its DTD entity declarations (never expanded)"
+
+
+def _parse_xml_feed(data: bytes, fallback_name: str, use_fast_path: bool) -> ParsedDocument:
     _refuse_entity_declarations(data)
     if use_fast_path:
         from reader.ingest.fastfeed import parse_well_formed

@@ -62,3 +62,5 @@ class ParsedDocument:
     feeds: tuple[FeedRef, ...] = field(default=())
     dropped_lines: int = 0
     """Lines of a plain-text input left out as page furniture (menus, buttons, credits)."""
+    notes: tuple[str, ...] = ()
+    """What the user should know about how the input was read (shown after its path)."""

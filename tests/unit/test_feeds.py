@@ -508,46 +508,88 @@ def test_a_path_given_as_bytes_is_not_opened(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def feedparser_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail the test if feedparser is reached at all."""
+def parsers_see_no_declaration(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if an XML reader is handed a document that declares entities."""
     import feedparser
 
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("feedparser must not see this document")
+    from reader.ingest import fastfeed
 
-    monkeypatch.setattr(feedparser, "parse", refuse)
+    real_feedparser, real_fast = feedparser.parse, fastfeed.parse_well_formed
+
+    def checked(data: bytes) -> None:
+        assert b"<!entity" not in data.lower(), "a parser saw the entity declarations"
+
+    def guarded_feedparser(stream: Any, *args: Any, **kwargs: Any) -> Any:
+        checked(stream.getvalue())
+        return real_feedparser(stream, *args, **kwargs)
+
+    def guarded_fast(data: bytes, *, fallback_name: str) -> Any:
+        checked(data)
+        return real_fast(data, fallback_name=fallback_name)
+
+    monkeypatch.setattr(feedparser, "parse", guarded_feedparser)
+    if fastfeed.parse_well_formed.__module__ == fastfeed.__name__:  # not the "feedparser only" stub
+        monkeypatch.setattr(fastfeed, "parse_well_formed", guarded_fast)
 
 
-@pytest.mark.usefixtures("feedparser_forbidden")
+@pytest.mark.usefixtures("parsers_see_no_declaration")
 def test_billion_laughs_is_refused_before_any_expansion() -> None:
+    # Its only entry is made of the entity: without it nothing is left to import.
     with pytest.raises(FeedError, match="refuses DTD entity declarations"):
         parse_fixture("billion-laughs.xml")
 
 
-@pytest.mark.usefixtures("feedparser_forbidden")
-def test_xxe_is_refused_without_reading_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("parsers_see_no_declaration")
+def test_xxe_entries_are_read_without_the_entity_and_without_reading_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     data = (FEEDS / "xxe.xml").read_bytes()
 
     def no_open(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("no file may be opened")
 
     monkeypatch.setattr("builtins.open", no_open)
-    with pytest.raises(FeedError, match="refuses DTD entity declarations"):
-        parse_feed(data, fallback_name="x")
+    document = parse_feed(data, fallback_name="x")
+    assert [item.title for item in document.items] == ["Read this"]
+    assert document.source_name == "Innocent looking feed"
+    assert "root:" not in all_text(document) and "xxe" not in all_text(document)
+    assert document.notes == ("left out its DTD entity declarations (never expanded)",)
 
 
-@pytest.mark.usefixtures("feedparser_forbidden")
-def test_entities_in_a_malformed_document_are_refused_too() -> None:
+@pytest.mark.usefixtures("parsers_see_no_declaration")
+def test_entries_of_a_malformed_feed_with_declarations_are_read_without_them() -> None:
+    data = (
+        b'<!DOCTYPE rss [<!ENTITY a "aaaa"> <!-- ]> in a comment --> <!ENTITY b SYSTEM "]>">]>'
+        b'<rss version="2.0"><channel><title>Site &a;</title>'
+        b"<item><title>First &b;entry</title></item><item><title>Second</title>"
+    )
+    document = parse_feed(data, fallback_name="x")
+    assert [item.title for item in document.items] == ["First entry", "Second"]
+    assert "aaaa" not in all_text(document)
+
+
+@pytest.mark.usefixtures("parsers_see_no_declaration")
+def test_entities_in_a_malformed_document_with_nothing_else_are_refused() -> None:
     data = b'<!DOCTYPE rss [<!ENTITY a "aaaa">]><rss version="2.0"><channel><title>&a;<item>'
     with pytest.raises(FeedError, match="refuses DTD entity declarations"):
         parse_feed(data, fallback_name="x")
 
 
-@pytest.mark.usefixtures("feedparser_forbidden")
+@pytest.mark.usefixtures("parsers_see_no_declaration")
 def test_entities_in_utf16_are_refused() -> None:
-    text = '<!DOCTYPE rss [<!ENTITY a "aaaa">]><rss><channel><title>&a;<item>'
+    text = '<!DOCTYPE rss [<!ENTITY a "aaaa">]><rss><channel><title>&a;<item><title>T</title>'
     with pytest.raises(FeedError, match="refuses DTD entity declarations"):
         parse_feed(codecs.BOM_UTF16_LE + text.encode("utf-16-le"), fallback_name="x")
+
+
+@pytest.mark.usefixtures("parsers_see_no_declaration")
+def test_an_entity_declared_outside_the_doctype_is_refused() -> None:
+    data = (
+        b'<!DOCTYPE rss [<!ENTITY a "x">]><rss version="2.0"><channel><title>T</title>'
+        b'<!ENTITY b "y"><item><title>Entry</title></item></channel></rss>'
+    )
+    with pytest.raises(FeedError, match="refuses DTD entity declarations"):
+        parse_feed(data, fallback_name="x")
 
 
 # --- HTML fragments --------------------------------------------------------------------
