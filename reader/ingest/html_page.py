@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.decode import decode_bytes
 from reader.ingest.feeds import derive_title
+from reader.ingest.page_fields import clean_author, strip_site_name
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.text import clean, strip_controls
 
@@ -75,6 +76,13 @@ def parse_html_page(data: bytes | str, *, fallback_name: str) -> ParsedDocument:
     meta = _page_metadata(tree)
     document = _extract(html)
     blocks = _body_blocks(document.body) if document is not None else ()
+    if not blocks:
+        # Precision first finds nothing on some real pages (an archived one) where the
+        # balanced setting finds the whole article; a headline page stays a headline page.
+        balanced = _extract(html, precise=False)
+        balanced_blocks = _body_blocks(balanced.body) if balanced is not None else ()
+        if balanced_blocks and len(_headline_links(tree, meta.url)) < MIN_HEADLINE_LINKS:
+            document, blocks = balanced, balanced_blocks
     if document is None or not blocks:
         # A saved front page or section page: no article, a list of headline links.
         headlines = _headline_links(tree, meta.url)
@@ -86,18 +94,20 @@ def parse_html_page(data: bytes | str, *, fallback_name: str) -> ParsedDocument:
             source_kind="site",
             source_url=_site_root(meta.url),
         )
+    url = meta.url or _web_url(document.url)
+    site_names = (meta.site_name, _optional_clean(document.sitename))
     title = _optional_clean(document.title) or meta.title or ""
+    title = strip_site_name(title, site_names, url)
     blocks = _without_leading_title(blocks, title)
     derived = not title
     if derived:
         title = derive_title(blocks)
-    url = meta.url or _web_url(document.url)
     item = ParsedItem(
         kind="article",
         title=title,
         title_derived=derived,
         blocks=blocks,
-        author=_optional_clean(document.author) or meta.author,
+        author=clean_author(_optional_clean(document.author)) or clean_author(meta.author),
         published=meta.published or _day_date(document.date),
         url=url,
     )
@@ -346,7 +356,7 @@ def _day_date(raw: str | None) -> datetime | None:
 # --- extraction ------------------------------------------------------------------------
 
 
-def _extract(html: str) -> Any:
+def _extract(html: str, *, precise: bool = True) -> Any:
     """trafilatura's Document for the page, or None when it finds no main text."""
     import trafilatura
 
@@ -359,9 +369,9 @@ def _extract(html: str) -> Any:
             include_tables=False,
             include_images=False,
             include_links=False,
-            favor_precision=True,
+            favor_precision=precise,
             output_format="python",
-            prune_xpath=_BOILERPLATE_XPATH,
+            prune_xpath=_BOILERPLATE_XPATH if precise else None,
         )
     except (ValueError, TypeError, LookupError):
         return None
