@@ -78,6 +78,11 @@ _AGENCY_CREDIT = re.compile(
     r"\b\w+\.com/|\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+/[^)]*\)\s*$"
 )
 _BY_ENDING = re.compile(r"\b(?:par|by|von|por)\s*:?$", re.IGNORECASE)
+_GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+GLUED_MAX = 3
+"""Lower-to-upper case junctions inside words ("momentGuerre"): a run of glued labels."""
+TEASER_MAX_PROSE = 2
+"""At most this much prose in a whole page, under a headline: a paywalled article."""
 _REFERENCES = frozenset({"references", "visible links", "hidden links", "références"})
 _CREDIT = re.compile(r"©|\bcopyright\b|\bcrédits?\b|\bphoto\s*:|\bimage source\b", re.I)
 _MONTHS = re.compile(
@@ -284,7 +289,7 @@ def _is_prose(text: str) -> bool:
         return False
     if _ENDS_SENTENCE.search(text):
         return words >= 6 or len(text) >= 30
-    return len(text) >= 220 and words >= 30
+    return len(text) >= 220 and words >= 30 and len(_GLUED.findall(text)) < GLUED_MAX
 
 
 def _score(element: Element) -> float:
@@ -415,11 +420,13 @@ def _byline(text: str) -> str | None:
 
 
 def _metadata(
-    found: Sequence[Element], start: int, end: int
+    found: Sequence[Element], start: int, end: int, *, alone_needs_date: bool = False
 ) -> tuple[str | None, datetime | None, set[int]]:
     """Author and date from the by-line and date elements in found[start:end]; the indexes
     of those used. Only short elements between a headline and its body are asked, so a
-    name alone there is a by-line."""
+    name alone there is a by-line. Above a headline, capitalised words alone are as
+    often a breadcrumb ("Accueil Région Ville"): with `alone_needs_date`, a name without
+    "Par"/"By" counts only beside a date."""
     author: str | None = None
     published: datetime | None = None
     used: set[int] = set()
@@ -435,12 +442,22 @@ def _metadata(
         if hits and published is None:
             published = hits[0].value
             used.add(index)
-        if author is None:
+        if author is None and not (alone_needs_date and not hits and not _BY_CUE.match(text)):
             name = _byline(text)
             if name is not None and not find_dates(name):
                 author = name
                 used.add(index)
     return author, published, used
+
+
+def _is_teaser_page(found: Sequence[Element], first: int) -> bool:
+    """A page whose one piece of prose sits under a headline: a paywalled article's
+    standfirst, not a front page (which shows a standfirst under many headlines)."""
+    prose = [e for e in found if e.prose and e.layer in ("para", "head")]
+    if len(prose) > TEASER_MAX_PROSE:
+        return False
+    above = found[max(0, first - 2) : first]
+    return any(_is_title(e) and len(_WORD.findall(e.text)) >= 3 for e in above)
 
 
 def parse_page_dump(lines: Sequence[str]) -> PageDump:
@@ -455,7 +472,10 @@ def parse_page_dump(lines: Sequence[str]) -> PageDump:
         if found[index].prose and found[index].layer in ("para", "head")
     ]
     page = PageDump(items=[])
-    if not prose or sum(len(found[index].text) for index in prose) < ARTICLE_MIN_PROSE:
+    if not prose or (
+        sum(len(found[index].text) for index in prose) < ARTICLE_MIN_PROSE
+        and not _is_teaser_page(found, prose[0])
+    ):
         page.items = _front_page(found)
         return page
     first, last = prose[0], prose[-1]
@@ -471,7 +491,9 @@ def parse_page_dump(lines: Sequence[str]) -> PageDump:
     author, published, used = _metadata(found, meta_from, first + 3)
     if title_at is not None and (author is None or published is None):
         # Some pages put the date or the by-line just above the headline.
-        above_author, above_date, above = _metadata(found, title_at - 4, title_at)
+        above_author, above_date, above = _metadata(
+            found, title_at - 4, title_at, alone_needs_date=True
+        )
         if author is None and above_author is not None:
             author, used = above_author, used | above
         if published is None and above_date is not None:

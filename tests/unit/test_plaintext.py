@@ -149,6 +149,20 @@ def test_a_w3m_dump_of_an_article_page_gives_its_one_article() -> None:
         assert furniture not in body
 
 
+def test_a_paywalled_article_page_gives_its_headline_and_standfirst() -> None:
+    """Only a standfirst is shown before the paywall: still one article, not the page's
+    menus and sidebar as headlines, and no breadcrumb taken for its author."""
+    article, _ = _article("lynx-paywalled-fr.txt")
+    assert article.title == (
+        "Chantiers navals : la grue géante du bassin sud démontée après quarante ans de service"
+    )
+    assert [block.text for block in article.blocks] == [
+        "Haute de quatre-vingts mètres, la grue rouge qui domine le port depuis 1984 sera"
+        " découpée en six tronçons d'ici la fin du mois de novembre."
+    ]
+    assert article.author is None
+
+
 def test_a_lynx_dump_of_a_section_page_gives_its_headlines_not_its_menu() -> None:
     result = read_plain_text((PAGES / "lynx-section-fr.txt").read_text(encoding="utf-8"))
     titles = [item.title for item in result.items]
