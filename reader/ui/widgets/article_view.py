@@ -275,6 +275,13 @@ class ArticleView(ScrollView, can_focus=True):
             event.stop()
             self.post_message(self.TagClicked(tag))
 
+    def action_scroll_home(self) -> None:
+        # A jump, like the page keys: an animated scroll through a long body lags behind.
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)
 
