@@ -314,7 +314,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         progress.clear()
     for note in report.notes:
-        message(str(note))
+        message(note)
     if report.feeds:
         message(f"added {report.feeds} feed subscriptions as sources")
     if report.dropped_lines:
@@ -339,13 +339,13 @@ def _dry_run(arguments: Sequence[str], max_bytes: int, *, explain: bool) -> int:
         status = EXIT_FAILURE
     for path in files:
         try:
-            document, plain = explain_document(path, max_bytes=max_bytes)
+            document, plain, fmt = explain_document(path, max_bytes=max_bytes)
         except (InputError, RecursionError) as error:
             print(f"{PROGRAM}: {path}: {error}", file=sys.stderr)
             status = EXIT_FAILURE
             continue
         articles = sum(1 for item in document.items if item.kind == "article")
-        shape = plain.shape if plain is not None else _input_shape(path)
+        shape = plain.shape if plain is not None else _SHAPES.get(fmt, "feed")
         print(
             f"{path}: {shape}: {len(document.items) - articles} headlines, {articles} articles"
             + (f", {document.dropped_lines} lines left out as furniture" if plain else "")
@@ -361,14 +361,8 @@ def _dry_run(arguments: Sequence[str], max_bytes: int, *, explain: bool) -> int:
     return status
 
 
-def _input_shape(path: Path) -> str:
-    """What a structured input is, in words, for `import --dry-run`."""
-    from reader.ingest.detect import SNIFF_SIZE, detect_format
-
-    with path.open("rb") as handle:
-        fmt = detect_format(path, handle.read(SNIFF_SIZE))
-    names = {"opml": "subscription list", "html": "HTML page", "backup": "reader export"}
-    return names.get(fmt, "feed")
+_SHAPES = {"opml": "subscription list", "html": "HTML page", "backup": "reader export"}
+"""What a structured input is, in words, for `import --dry-run` (feeds otherwise)."""
 
 
 def cmd_list(args: argparse.Namespace) -> int:

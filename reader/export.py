@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Literal, TextIO
 
+from reader.ingest.backup import CSV_QUOTE, MARKDOWN_ITEM_MARK, MARKDOWN_SPECIAL
 from reader.library.models import Item, ItemSummary
 
 ExportFormat = Literal["json", "jsonl", "markdown", "csv"]
@@ -23,8 +24,6 @@ CSV_COLUMNS = (
     "tags", "story", "read", "starred", "imported", "guid", "headings", "body",
 )  # fmt: skip
 """`headings` lists which paragraphs of `body` (counted from 0, `;`-separated) are headings."""
-MARKDOWN_ITEM_MARK = "<!-- reader:item "
-"""Starts the comment that carries an item's fields in a Markdown export."""
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -82,7 +81,7 @@ def write_jsonl(items: Iterable[Item], out: TextIO) -> int:
     return count
 
 
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in MARKDOWN_SPECIAL})
 
 
 def _md(text: str) -> str:
@@ -94,9 +93,14 @@ def _markdown_fields(item: Item) -> str:
     """The item's fields as JSON inside an HTML comment that nothing in them can close."""
     fields = summary_to_dict(item)
     fields["guid"] = item.guid
-    fields["headings"] = [number for number, block in enumerate(item.blocks) if block.heading]
+    fields["headings"] = _heading_numbers(item)
     encoded = json.dumps(fields, ensure_ascii=False).replace(">", "\\u003e")
     return f"{MARKDOWN_ITEM_MARK}{encoded} -->"
+
+
+def _heading_numbers(item: Item) -> list[int]:
+    """Which of the item's blocks are headings, counted from 0."""
+    return [number for number, block in enumerate(item.blocks) if block.heading]
 
 
 def _one_line(text: str) -> str:
@@ -134,7 +138,6 @@ def write_markdown(items: Iterable[Item], out: TextIO, *, heading: str = "Readin
     return count
 
 
-CSV_QUOTE = "'"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", CSV_QUOTE)
 
 
@@ -152,9 +155,7 @@ def write_csv(items: Iterable[Item], out: TextIO) -> int:
     for item in items:
         data = item_to_dict(item)
         data["tags"] = ";".join(item.tags)
-        data["headings"] = ";".join(
-            str(number) for number, block in enumerate(item.blocks) if block.heading
-        )
+        data["headings"] = ";".join(map(str, _heading_numbers(item)))
         row = [data[column] for column in CSV_COLUMNS]
         writer.writerow(
             [

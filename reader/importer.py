@@ -43,8 +43,8 @@ class ImportReport:
     dropped_lines: int = 0
     """Lines of plain-text inputs left out as page furniture."""
     failures: list[FileFailure] = field(default_factory=list)
-    notes: list[FileFailure] = field(default_factory=list)
-    """Files imported with something the user should know (`path: note`)."""
+    notes: list[str] = field(default_factory=list)
+    """`path: note` for files imported with something the user should know."""
 
     @property
     def ok(self) -> bool:
@@ -161,7 +161,7 @@ def import_files(
         report.duplicates += counts.duplicates
         report.feeds += len(document.feeds)
         report.dropped_lines += document.dropped_lines
-        report.notes.extend(FileFailure(str(path), note) for note in document.notes)
+        report.notes.extend(f"{path}: {note}" for note in document.notes)
     if on_progress is not None and files:
         on_progress(len(files), len(files), files[-1])
     if group_stories:

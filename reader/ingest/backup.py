@@ -17,9 +17,18 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from reader.ingest.parsed import Block, ItemKind, ParsedDocument, ParsedItem
+from reader.ingest.textdump import derive_title
 from reader.text import clean
 
-__all__ = ["BackupError", "BackupFormat", "parse_backup", "sniff_backup"]
+__all__ = [
+    "CSV_QUOTE",
+    "MARKDOWN_ITEM_MARK",
+    "MARKDOWN_SPECIAL",
+    "BackupError",
+    "BackupFormat",
+    "parse_backup",
+    "sniff_backup",
+]
 
 BackupFormat = Literal["json", "jsonl", "csv", "markdown"]
 
@@ -27,10 +36,15 @@ BackupFormat = Literal["json", "jsonl", "csv", "markdown"]
 _ITEM_KEYS = re.compile(r'"kind"\s*:\s*"(?:headline|article)"')
 _TITLE_KEY = re.compile(r'"title"\s*:')
 _CSV_REQUIRED = frozenset({"kind", "title", "source", "body"})
-_MARKDOWN_MARK = "<!-- reader:item "
-_MARKDOWN_ITEM = re.compile(r"^<!-- reader:item (?P<fields>\{.*\}) -->$")
-_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_\[\]<>#|])")
-_CSV_QUOTE = "'"
+# The marks reader.export writes, defined here once so writer and reader cannot drift.
+MARKDOWN_ITEM_MARK = "<!-- reader:item "
+"""Starts the comment that carries an item's fields in a Markdown export."""
+MARKDOWN_SPECIAL = "\\`*_[]<>#|"
+"""Characters a Markdown export escapes with a backslash."""
+CSV_QUOTE = "'"
+"""Put before CSV cells a spreadsheet would run as a formula."""
+_MARKDOWN_ITEM = re.compile(rf"^{re.escape(MARKDOWN_ITEM_MARK)}(?P<fields>\{{.*\}}) -->$")
+_MARKDOWN_ESCAPE = re.compile(rf"\\([{re.escape(MARKDOWN_SPECIAL)}])")
 
 
 class BackupError(ValueError):
@@ -50,7 +64,7 @@ def sniff_backup(head: str) -> BackupFormat | None:
         return None
     if text.startswith("{"):
         return "jsonl" if _ITEM_KEYS.search(first_line) and _TITLE_KEY.search(first_line) else None
-    if text.startswith("# ") and _MARKDOWN_MARK in text:
+    if text.startswith("# ") and MARKDOWN_ITEM_MARK in text:
         return "markdown"
     try:
         header = next(csv.reader([first_line]))
@@ -122,7 +136,7 @@ def _csv_records(text: str) -> Iterator[Mapping[str, Any]]:
 def _csv_value(value: str | None) -> str:
     # reader.export puts a quote before cells a spreadsheet could run as a formula.
     text = value or ""
-    return text[1:] if text.startswith(_CSV_QUOTE) else text
+    return text[1:] if text.startswith(CSV_QUOTE) else text
 
 
 def _numbers(text: str) -> list[int]:
@@ -189,15 +203,16 @@ def _item(record: Mapping[str, Any]) -> ParsedItem | None:
     """One exported item; None for an entry with neither title nor body."""
     blocks = _blocks(record)
     title = clean(_text(record.get("title")))
+    derived = record.get("title_derived") is True
     if not title:
         if not blocks:
             return None
-        title = blocks[0].text[:120]
+        title, derived = derive_title(blocks[0].text), True
     kind: ItemKind = "article" if record.get("kind") == "article" else "headline"
     return ParsedItem(
         kind=kind,
         title=title,
-        title_derived=record.get("title_derived") is True,
+        title_derived=derived,
         blocks=blocks,
         author=clean(_text(record.get("author"))) or None,
         published=_date(record.get("published")),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from reader.ingest.parsed import ParsedDocument
 
 if TYPE_CHECKING:
+    from reader.ingest.detect import Format
     from reader.ingest.plaintext import PlainText
 
 SNIFF_BYTES = 8192
@@ -22,8 +23,11 @@ def read_document(path: Path, *, max_bytes: int) -> ParsedDocument:
     return parse_bytes(_read_bytes(path, max_bytes), path=path)
 
 
-def explain_document(path: Path, *, max_bytes: int) -> tuple[ParsedDocument, PlainText | None]:
-    """Parse like `read_document`; for a plain-text file also say what became of each line."""
+def explain_document(
+    path: Path, *, max_bytes: int
+) -> tuple[ParsedDocument, PlainText | None, Format]:
+    """Parse like `read_document`; also the format found and, for a plain-text file, what
+    became of each line."""
     return _parse(_read_bytes(path, max_bytes), path=path, explain=True)
 
 
@@ -53,8 +57,9 @@ def parse_bytes(data: bytes, *, path: Path | None = None) -> ParsedDocument:
 
 def _parse(
     data: bytes, *, path: Path | None, explain: bool
-) -> tuple[ParsedDocument, PlainText | None]:
-    """The document, and for plain text how it was read (with a note per line if `explain`)."""
+) -> tuple[ParsedDocument, PlainText | None, Format]:
+    """The document, for plain text how it was read (with a note per line if `explain`),
+    and the format detected."""
     # Parsers are imported on use: feedparser and trafilatura are slow to import.
     from reader.ingest.decode import DecodeError, decode_bytes, looks_binary
     from reader.ingest.detect import detect_format
@@ -67,11 +72,11 @@ def _parse(
         if fmt in ("rss", "atom", "rdf", "jsonfeed"):
             from reader.ingest.feeds import parse_feed
 
-            return parse_feed(data, fallback_name=fallback_name), None
+            return parse_feed(data, fallback_name=fallback_name), None, fmt
         if fmt == "opml":
             from reader.ingest.opml import parse_opml
 
-            return parse_opml(data, fallback_name=fallback_name), None
+            return parse_opml(data, fallback_name=fallback_name), None, fmt
         if fmt == "backup":
             from reader.ingest.backup import parse_backup, sniff_backup
 
@@ -81,11 +86,11 @@ def _parse(
                 document = parse_backup(text, backup_format)
                 if not document.items:
                     raise InputError("no items in this reader export")
-                return document, None
+                return document, None, fmt
         if fmt == "html":
             from reader.ingest.html_page import parse_html_page
 
-            return parse_html_page(data, fallback_name=fallback_name), None
+            return parse_html_page(data, fallback_name=fallback_name), None, fmt
         if looks_binary(data):
             raise InputError("binary file, not text, a feed or an HTML page")
         from reader.ingest.plaintext import read_plain_text
@@ -99,4 +104,5 @@ def _parse(
         raise InputError(str(error)) from error
     if not plain.items:
         raise InputError("no headlines or articles found")
-    return ParsedDocument(items=plain.items, dropped_lines=plain.account.dropped), plain
+    document = ParsedDocument(items=plain.items, dropped_lines=plain.account.dropped)
+    return document, plain, fmt

@@ -274,10 +274,13 @@ class Library:
                 self._source_id(feed.title or feed.url, "feed", feed.url)
             item_ids: list[int] = []
             new_item_ids: list[int] = []  # search index (issue 4)
+            item_sources: dict[str, int] = {}
             for parsed in document.items:
-                own_source = (
-                    self._source_id(parsed.source, "file", None) if parsed.source else source_id
-                )
+                own_source = source_id
+                if parsed.source:  # a backup's item: its own source, looked up once
+                    if parsed.source not in item_sources:
+                        item_sources[parsed.source] = self._source_id(parsed.source, "file", None)
+                    own_source = item_sources[parsed.source]
                 item_id, is_new = self._insert_item(
                     own_source, parsed, _iso(parsed.imported_at) or imported_at
                 )
@@ -286,7 +289,8 @@ class Library:
                     new_item_ids.append(item_id)
                 added += is_new
                 duplicates += not is_new
-                self._restore_state(item_id, parsed)
+                if parsed.read or parsed.starred or parsed.tags:
+                    self._restore_state(item_id, parsed)
             if tag_names:
                 self._tag(item_ids, tag_names)
             # Search index (issue 4): the new items, in this same transaction.
