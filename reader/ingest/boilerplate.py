@@ -262,6 +262,22 @@ _COOKIE_PARAGRAPH = re.compile(
     r"utilizamos cookies|wir verwenden cookies)\b",
     _FLAGS,
 )
+COOKIE_PROMPT_MAX = 700
+"""A consent prompt or a plea to subscribe is a paragraph or two, not an article."""
+_COOKIE_WORD = re.compile(r"\bcookies?\b|\btraceurs\b|\btrackers\b", _FLAGS)
+_ADDRESSED = re.compile(r"\b(?:vous|votre|vos|you|your)\b", _FLAGS)
+_CONSENT = re.compile(
+    r"\b(?:accept|refus|consent|param[eé]tr|g[eé]rer|choix|choisi|choose|choice|"
+    r"pr[eé]f[eé]rences|settings|manage|autoris|allow|enable)\w*",
+    _FLAGS,
+)
+_SELF_REFERENCE = re.compile(
+    r"\b(?:cet article|ce contenu|cette enqu[eê]te|notre (?:journal|journalisme|r[eé]daction|"
+    r"travail|site)|nos journalistes|this (?:article|story|content|site)|our (?:journalism|"
+    r"newsroom|work|reporting|journalists|site)|support us|nous soutenir)\b",
+    _FLAGS,
+)
+_SUPPORT = re.compile(r"\b(?:soutenir|soutenez|support|donate|faire un don|donation)\w*", _FLAGS)
 _PAYWALL_WORDS = re.compile(
     r"\b(?:abonn|subscri|suscri|abonnier|paywall)\w*|\bfree (?:articles?|stories)\b|"
     r"\barticles? (?:gratuits?|offerts?)\b",
@@ -715,8 +731,30 @@ def has_price(line: str) -> bool:
 
 
 def is_cookie_paragraph(paragraph: str) -> bool:
-    """A cookie-consent banner, whatever its length."""
-    return _COOKIE_PARAGRAPH.match(plain_apostrophes(paragraph[:80])) is not None
+    """A cookie-consent banner, whatever its length: one that opens like one, or one that
+    asks the reader to choose about cookies (an article about cookie rules reports, it
+    does not address "you")."""
+    text = plain_apostrophes(paragraph)
+    if _COOKIE_PARAGRAPH.match(text[:80]) is not None:
+        return True
+    return (
+        len(text) <= COOKIE_PROMPT_MAX
+        and _COOKIE_WORD.search(text) is not None
+        and _ADDRESSED.search(text) is not None
+        and _CONSENT.search(text) is not None
+    )
+
+
+def is_reader_appeal(paragraph: str) -> bool:
+    """The outlet talking to its reader about itself: "This article is free to read...
+    please support us by subscribing", "Cet article est en accès libre... abonnez-vous"."""
+    text = plain_apostrophes(paragraph)
+    return (
+        len(text) <= COOKIE_PROMPT_MAX
+        and _ADDRESSED.search(text) is not None
+        and _SELF_REFERENCE.search(text) is not None
+        and (_PAYWALL_WORDS.search(text) is not None or _SUPPORT.search(text) is not None)
+    )
 
 
 def mentions_subscription(text: str) -> bool:

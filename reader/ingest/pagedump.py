@@ -46,6 +46,17 @@ ARTICLE_MIN_PROSE = 280
 """Characters of prose a stretch needs to be an article rather than a list of links."""
 TITLE_LOOKBACK = 30
 """How many elements above the body the title may be."""
+HEADER_LOOKBACK = 80
+"""How many elements above the best stretch its article's header (headline and by-line)
+may be: a sharing bar and a box of links between them are a few dozen."""
+LOOSE_TITLE_LOOKBACK = 12
+"""A headline that is not flush left is looked for only this close above the body."""
+LOOSE_TITLE_MAX = 150
+"""A headline that is not flush left is still no longer than this."""
+HEADER_META_SPAN = 4
+"""The by-line or date follows its headline within this many elements."""
+KICKER_LOOKBACK = 3
+"""A breadcrumb repeating the headline sits this close above it."""
 HEADLINE_MIN_WORDS = 4
 """On a front page, shorter link labels are menu entries, not headlines."""
 CAPTION_MAX_LEN = 300
@@ -77,10 +88,17 @@ _AGENCY_CREDIT = re.compile(
     r"Shutterstock|iStock|Alamy|NurPhoto|NURPHOTO|PA|Bloomberg|ABACA|Abaca)\b.{0,30}$)|"
     r"\b\w+\.com/|\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+/[^)]*\)\s*$"
 )
+_CREDIT_TAIL = re.compile(r"[.!?…»”)]\s+[—–-]\s+((?:©\s*)?[^.!?—–]{3,60})$")
+# "Avec AFP", "(with Reuters)": the wire's sign-off under the last paragraph, not a credit
+# under a caption.
+_SIGN_OFF = re.compile(r"^\(?\s*(?:avec|with|mit|con|et|and|sources?\s*:)\s", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"»”’')]*(?=\s)")
 _BY_ENDING = re.compile(r"\b(?:par|by|von|por)\s*:?$", re.IGNORECASE)
 _GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 GLUED_MAX = 3
 """Lower-to-upper case junctions inside words ("momentGuerre"): a run of glued labels."""
+DOUBLED_MIN = 20
+"""A sentence said twice that is shorter than this may be a real repetition."""
 TEASER_MAX_PROSE = 2
 """At most this much prose in a whole page, under a headline: a paywalled article."""
 _REFERENCES = frozenset({"references", "visible links", "hidden links", "références"})
@@ -190,9 +208,17 @@ def _is_credit(text: str) -> bool:
 
 
 def _is_doubled(text: str) -> bool:
-    """A text said twice in a row: an image's alt text and its caption, side by side."""
+    """A text said twice in a row: an image's alt text and its caption, side by side, the
+    second sometimes followed by the photo's credit ("Le port. Le port. Photo X")."""
     half = len(text) // 2
-    return len(text) >= 40 and text[: half - 1].strip() == text[half + 1 :].strip()[: half - 1]
+    if len(text) >= 40 and text[: half - 1].strip() == text[half + 1 :].strip()[: half - 1]:
+        return True
+    for end in _SENTENCE_END.finditer(text):
+        said = text[: end.end()]
+        if len(said) < DOUBLED_MIN:
+            continue
+        return text[end.end() :].lstrip().startswith(said)
+    return False
 
 
 def _layer(line: str, indent: int) -> str:
@@ -255,6 +281,7 @@ def elements(lines: Sequence[str]) -> list[Element]:
         if element.prose and (
             boilerplate.classify(element.text) is not None
             or boilerplate.is_cookie_paragraph(element.text)
+            or boilerplate.is_reader_appeal(element.text)
         ):
             element.prose, element.marked = False, True
     _mark_captions(found)
@@ -264,12 +291,22 @@ def elements(lines: Sequence[str]) -> list[Element]:
 def _mark_captions(found: Sequence[Element]) -> None:
     """A photo's caption sits above its credit, and is sometimes repeated below it."""
     for index, element in enumerate(found):
+        tail = _CREDIT_TAIL.search(element.text)
+        if tail is not None and _is_credit(tail.group(1)) and len(element.text) <= CAPTION_MAX_LEN:
+            # "Des manifestants à Paris, le 3 mai. — Jane Roe / AFP": a caption with its
+            # credit on the same line, often under the same words as the image's alt text.
+            element.prose, element.marked = False, True
+            above = found[index - 1] if index else None
+            if above is not None and element.text.startswith(above.text[:60]):
+                above.prose, above.marked = False, True
+            continue
         if not _is_credit(element.text):
             continue
         element.marked = True
         above = found[index - 1] if index else None
         if (
             above is None
+            or _SIGN_OFF.match(element.text)
             or len(above.text) > CAPTION_MAX_LEN
             or len(_WORD.findall(above.text)) < 5
             or _is_date_line(above.text)
@@ -354,14 +391,17 @@ def _is_date_line(text: str) -> bool:
 
 
 _BY_CUE = re.compile(
-    r"^(?:(?:article )?(?:rédigé|écrit|publié|written|posted)\s+)?(?:par|by|von|por)\s*:?\s+"
+    r"^(?:(?:article |texte |text |story )?(?:rédigé|écrit|publié|written|posted)\s+|"
+    r"(?:texte|text|words|story|reportage|report)\s+)?(?:par|by|von|por)\s*:?\s+"
     r"|^(?:auteure?|autrice|author|text|texte)\s*:\s*",
     re.IGNORECASE,
 )
 # Where a by-line's name stops: a date, a time, a bar, a spaced dash, "Publié", "Updated".
+# (A number alone does not stop it: "FRANCE 24" is a name, "Jane Roe 12 mars" is not.)
 _NAME_STOP = re.compile(
     r"\s+[|•·]\s*|\s+[-–—]\s+|,?\s+\d{1,2}\s?[h:.]\d\d|,?\s+(?:le|on|am|the)?\s*\d{1,2}"
-    r"[\s/.-]|\s+(?:publié|mis à jour|updated|published|modifié)\b",
+    rf"(?:[/.-]\d|\s+(?:{_MONTHS.pattern}))|\s+(?:publié|mis à jour|updated|published|modifié)\b"
+    r"|\s+(?:suivre|follow|s'abonner|abonnez-vous)$",
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
@@ -375,10 +415,6 @@ _NOT_NAMES = frozenset(
         "updated",
         "published",
         "posted",
-        "le",
-        "la",
-        "les",
-        "the",
         "on",
         "édition",
         "photo",
@@ -387,6 +423,7 @@ _NOT_NAMES = frozenset(
         "source",
     ]
 )
+_ARTICLES = frozenset(["le", "la", "les", "the", "l'", "l’"])
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|de|du|da|van|von|der|le|la|"
     r"et|and|avec|with|AFP|[a-z]+\.(?:com|fr|net|org))$"
@@ -410,7 +447,12 @@ def _byline(text: str) -> str | None:
     if not words or len(words) > 8 or words[0].casefold() in _NOT_NAMES:
         return None
     if cue:
+        # "Par La rédaction avec AFP" names someone; "Par le 3 mars" does not.
+        if words[0].casefold() in _ARTICLES and (len(words) == 1 or not words[1][0].isalpha()):
+            return None
         return name if _ALNUM.search(name) else None
+    if words[0].casefold() in _ARTICLES:
+        return None
     # No cue: a name alone (two to five capitalised words or initials), as in "Jane Roe".
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(word) for word in words):
         return None
@@ -430,6 +472,7 @@ def _metadata(
     author: str | None = None
     published: datetime | None = None
     used: set[int] = set()
+    weak_date: int | None = None  # where the date came from, while that is no date line
     for index in range(max(0, start), min(end, len(found))):
         element = found[index]
         if element.prose or element.marked or len(element.text) > 200:
@@ -439,8 +482,12 @@ def _metadata(
             # "Article rédigé par" / "franceinfo avec AFP": a by-line over two elements.
             text = f"{text} {found[index + 1].text}"
         hits = find_dates(text)
-        if hits and published is None:
+        if hits and (published is None or (weak_date is not None and _is_date_line(text))):
+            # A date line ("Publié le 8 juillet") beats a date inside a caption.
+            if weak_date is not None:
+                used.discard(weak_date)
             published = hits[0].value
+            weak_date = None if _is_date_line(text) or _BY_CUE.match(text) else index
             used.add(index)
         if author is None and not (alone_needs_date and not hits and not _BY_CUE.match(text)):
             name = _byline(text)
@@ -448,6 +495,84 @@ def _metadata(
                 author = name
                 used.add(index)
     return author, published, used
+
+
+def _without_kicker(found: Sequence[Element], title_at: int) -> str:
+    """The headline without a kicker printed into its line ("Maroc Naufrage : ..."): a
+    breadcrumb just above that repeats the headline's end gives it whole."""
+    title = found[title_at].text
+    for crumb in found[max(0, title_at - KICKER_LOOKBACK) : title_at]:
+        rest = crumb.text
+        if (
+            rest != title
+            and title.endswith(" " + rest)
+            and len(_WORD.findall(rest)) >= 3
+            and len(_WORD.findall(title[: -len(rest)])) <= 2
+        ):
+            return rest
+    return title
+
+
+def _before_related_tail(found: Sequence[Element], prose: list[int]) -> list[int]:
+    """`prose` without a short tail that follows a "related" heading ("Sur le même sujet",
+    "Read more"): a teaser or two under it can outweigh the heading's cost. A "Lire aussi"
+    box in mid-article is followed by the rest of the body, which is kept."""
+    for position in range(1, len(prose)):
+        between = range(prose[position - 1] + 1, prose[position])
+        if not any(
+            boilerplate.classify(found[i].text) == boilerplate.Boiler.RELATED for i in between
+        ):
+            continue
+        tail = sum(len(found[i].text) for i in prose[position:])
+        if tail < ARTICLE_MIN_PROSE:
+            return prose[:position]
+    return prose
+
+
+def _header_above(found: Sequence[Element], first: int) -> int | None:
+    """The nearest article header above found[first]: a headline directly followed (within
+    a few elements) by its by-line or its date line. A page has one, its article's.
+
+    The headline is flush left as lynx prints an h1; failing that, any short line that does
+    not end like a sentence (some pages centre or indent their h1, and a standfirst, which
+    also sits above a by-line, ends with a full stop)."""
+    for strict, lookback in ((True, HEADER_LOOKBACK), (False, LOOSE_TITLE_LOOKBACK)):
+        for index in range(first - 1, max(-1, first - lookback), -1):
+            element = found[index]
+            if strict and not _is_title(element):
+                continue
+            if not strict and not _is_loose_title(element):
+                continue
+            if len(_WORD.findall(element.text)) < 3:
+                continue
+            standfirst = 0  # a standfirst may come between the headline and its by-line
+            for below in found[index + 1 : min(first, index + 1 + HEADER_META_SPAN)]:
+                if below.text == element.text or below.marked:
+                    continue  # the headline again, a photo, a button
+                if below.prose:
+                    standfirst += 1
+                    if standfirst > 1:
+                        break
+                    continue
+                if len(below.text) > 160:
+                    break
+                if _BY_CUE.match(below.text) or _is_date_line(below.text):
+                    return index
+    return None
+
+
+def _is_loose_title(element: Element) -> bool:
+    text = element.text
+    return (
+        not element.marked
+        and element.layer != "item"
+        and len(text) <= LOOSE_TITLE_MAX
+        and not text.endswith(".")
+        and not _is_date_line(text)
+        and not _BY_CUE.match(text)
+        and not _is_credit(text)
+        and boilerplate.classify(text) is None
+    )
 
 
 def _is_teaser_page(found: Sequence[Element], first: int) -> bool:
@@ -478,17 +603,34 @@ def parse_page_dump(lines: Sequence[str]) -> PageDump:
     ):
         page.items = _front_page(found)
         return page
-    first, last = prose[0], prose[-1]
-    title_at = next(
-        (
+    header = _header_above(found, prose[0])
+    stretch_first = prose[0]
+    if header is not None:
+        # A related-links box can cut the body's opening paragraphs off the best stretch;
+        # the headline with its by-line is the surer mark of where the article begins.
+        prose = [
             index
-            for index in range(first - 1, max(-1, first - TITLE_LOOKBACK), -1)
-            if _is_title(found[index]) and len(_WORD.findall(found[index].text)) >= 3
-        ),
-        None,
-    )
+            for index in range(header + 1, prose[0])
+            if found[index].prose
+            and found[index].layer in ("para", "head")
+            and found[index].text != found[header].text
+        ] + prose
+    prose = _before_related_tail(found, prose)
+    first, last = prose[0], prose[-1]
+    while last + 1 < len(found) and found[last + 1].prose and found[last + 1].layer == "deep":
+        last += 1  # a closing quote, printed as a blockquote
+    title_at = header
+    if title_at is None:
+        title_at = next(
+            (
+                index
+                for index in range(first - 1, max(-1, first - TITLE_LOOKBACK), -1)
+                if _is_title(found[index]) and len(_WORD.findall(found[index].text)) >= 3
+            ),
+            None,
+        )
     meta_from = title_at + 1 if title_at is not None else max(0, first - 8)
-    author, published, used = _metadata(found, meta_from, first + 3)
+    author, published, used = _metadata(found, meta_from, max(first, stretch_first) + 3)
     if title_at is not None and (author is None or published is None):
         # Some pages put the date or the by-line just above the headline.
         above_author, above_date, above = _metadata(
@@ -509,7 +651,10 @@ def parse_page_dump(lines: Sequence[str]) -> PageDump:
         standfirst = [
             i
             for i in range(title_at + 1, first)
-            if found[i].prose and found[i].layer in ("para", "head") and i not in used
+            if found[i].prose
+            and found[i].layer in ("para", "head")
+            and i not in used
+            and found[i].text != found[title_at].text
         ]
         if standfirst and standfirst[0] <= title_at + 2:
             first = standfirst[0]
@@ -529,7 +674,7 @@ def parse_page_dump(lines: Sequence[str]) -> PageDump:
         ):
             blocks.append(Block(element.text, heading=True))
     if title_at is not None:
-        title, derived = found[title_at].text, False
+        title, derived = _without_kicker(found, title_at), False
     else:
         title, derived = derive_title(blocks[0].text), True
     page.items = [

@@ -163,6 +163,29 @@ def test_a_paywalled_article_page_gives_its_headline_and_standfirst() -> None:
     assert article.author is None
 
 
+def test_boxes_inside_an_article_page_neither_cut_its_body_nor_join_it() -> None:
+    """A box of links after the first paragraph, a kicker printed into the headline, a
+    caption with its credit, a cookie prompt, a plea to subscribe, a closing blockquote, a
+    wire sign-off and a related teaser after the body: the article is still whole and
+    clean, with its own headline, by-line and date."""
+    article, _ = _article("lynx-article-fr-boxes.txt")
+    assert article.title == "Ferries : la liaison Roscoff-Cork suspendue jusqu'au printemps"
+    assert article.author == "Radio Iroise 29"
+    assert article.published is not None
+    assert article.published.isoformat(timespec="minutes") == "2026-11-04T09:12"
+    texts = [block.text for block in article.blocks]
+    assert texts[0].startswith("La compagnie arrête ses traversées")  # the standfirst
+    assert texts[1].startswith("Les passagers qui avaient réservé")  # above the box
+    assert texts[-1] == "Il faut juste tenir quatre mois, et nous tiendrons. »"
+    assert "Des emplois saisonniers menacés" in texts
+    assert len(texts) == 8
+    body = "\n".join(texts)
+    for furniture in ("Horaires des marées", "Yann Morvan", "Le quai désert", "cookies",
+                      "abonnez-vous", "Avec AFP", "Sur le même sujet", "gare maritime",
+                      "Suivre"):  # fmt: skip
+        assert furniture not in body
+
+
 def test_a_lynx_dump_of_a_section_page_gives_its_headlines_not_its_menu() -> None:
     result = read_plain_text((PAGES / "lynx-section-fr.txt").read_text(encoding="utf-8"))
     titles = [item.title for item in result.items]

@@ -1626,3 +1626,27 @@ def test_large_pathological_inputs_parse_whole() -> None:
     # An offer's perks are a few lines: the headlines after them are kept, not dropped.
     kept = [item.title for item in parse_text_dump(after_offer)]
     assert kept == heads[len(heads) - len(kept) :] and len(kept) >= len(heads) - 10
+
+
+def test_prompts_to_the_reader_are_told_from_news_about_cookies_and_subscriptions() -> None:
+    prompt = (
+        "Ce contenu est bloqué car vous n'avez pas accepté les cookies de la catégorie "
+        "« Vidéos ». Vous pouvez modifier vos choix à tout moment."
+    )
+    news = (
+        "La Cnil a infligé une amende de 40 millions d'euros à une régie publicitaire qui "
+        "déposait des cookies sans le consentement des internautes."
+    )
+    appeal = (
+        "This article is free to read. If you value our reporting, please support us by "
+        "subscribing from £1 a month."
+    )
+    report = (
+        "Subscriptions to the paper rose by a fifth last year, its publisher said, as "
+        "readers paid for its reporting on the floods."
+    )
+    assert boilerplate.is_cookie_paragraph(prompt)
+    assert not boilerplate.is_cookie_paragraph(news)
+    assert boilerplate.is_reader_appeal(appeal)
+    assert not boilerplate.is_reader_appeal(report)
+    assert not boilerplate.is_reader_appeal(news)
