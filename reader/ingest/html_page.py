@@ -24,7 +24,12 @@ from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.decode import decode_bytes
 from reader.ingest.feeds import derive_title
-from reader.ingest.page_fields import clean_author, strip_site_name
+from reader.ingest.page_fields import (
+    byline_name,
+    clean_author,
+    is_domain_name,
+    strip_site_name,
+)
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.text import clean, strip_controls
 
@@ -41,6 +46,9 @@ class PageError(ValueError):
 _BOILERPLATE_MARKERS = (
     "cookie-banner", "cookie-consent", "cookie-notice", "cookiebanner", "consent",
     "gdpr", "newsletter", "paywall", "most-read", "most-popular",
+    # Photo galleries and video players: their slide captions and player menus
+    # ("Chapters", "This is a modal window.") are not the article's prose.
+    "gallery", "slideshow", "carousel", "video-js", "vjs-",
 )  # fmt: skip
 _BOILERPLATE_XPATH = [
     f"//{tag}[contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
@@ -65,6 +73,8 @@ class _PageMeta:
     site_name: str | None = None
     url: str | None = None
     author: str | None = None
+    byline: str | None = None
+    """The name in the page's visible by-line, if it marks one."""
     published: datetime | None = None
 
 
@@ -98,7 +108,7 @@ def parse_html_page(data: bytes | str, *, fallback_name: str) -> ParsedDocument:
     site_names = (meta.site_name, _optional_clean(document.sitename))
     title = _optional_clean(document.title) or meta.title or ""
     title = strip_site_name(title, site_names, url)
-    blocks = _without_leading_title(blocks, title)
+    blocks = _without_teaser_tail(_without_leading_title(blocks, title))
     derived = not title
     if derived:
         title = derive_title(blocks)
@@ -107,7 +117,7 @@ def parse_html_page(data: bytes | str, *, fallback_name: str) -> ParsedDocument:
         title=title,
         title_derived=derived,
         blocks=blocks,
-        author=clean_author(_optional_clean(document.author)) or clean_author(meta.author),
+        author=_author(meta, document, url),
         published=meta.published or _day_date(document.date),
         url=url,
     )
@@ -117,6 +127,16 @@ def parse_html_page(data: bytes | str, *, fallback_name: str) -> ParsedDocument:
         source_kind="site",
         source_url=_site_root(url),
     )
+
+
+def _author(meta: _PageMeta, document: Any, url: str | None) -> str | None:
+    """The visible by-line first: the meta author is sometimes the account that posted
+    ("Equipe B.Corson") or the site's address."""
+    for raw in (meta.byline, _optional_clean(document.author), meta.author):
+        name = clean_author(raw)
+        if name and not is_domain_name(name, url):
+            return name
+    return None
 
 
 # --- pages of headlines ----------------------------------------------------------------
@@ -250,10 +270,45 @@ def _page_metadata(tree: Any) -> _PageMeta:
         site_name=_optional_clean(metas.get("og:site_name")) or ld.get("publisher"),
         url=_web_url(_canonical_href(tree)) or _web_url(metas.get("og:url")),
         author=_optional_clean(metas.get("author")) or ld.get("author"),
+        byline=_visible_byline(tree),
         published=_first_date(
             [*(metas.get(key) for key in _DATE_KEYS), ld.get("datePublished"), *_time_tags(tree)]
         ),
     )
+
+
+_BYLINE_HINT = re.compile(r"author|byline|signature|contributor|auteur|writer", re.IGNORECASE)
+_NOT_BYLINE = re.compile(
+    r"bio|avatar|image|img|photo|picture|tweet|share|social|comment|follow|about|more|"
+    r"date|time|list|widget|popular|related|column|kicker|label|section",
+    re.IGNORECASE,
+)
+_NOT_BYLINE_TAGS = frozenset({"html", "body", "meta", "link", "script", "style", "img"})
+_NOT_BYLINE_AROUND = frozenset({"nav", "footer", "aside", "form"})
+BYLINE_MAX_CHARS = 120
+"""A by-line element says a name or two, perhaps a date: no longer than this."""
+
+
+def _visible_byline(tree: Any) -> str | None:
+    """The name in the first element the page marks as its by-line (class, id, itemprop or
+    rel saying "author", "byline", "signature"...), outside navigation and footers."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_BYLINE_TAGS:
+            continue
+        marks = " ".join(
+            element.get(attribute) or "" for attribute in ("class", "id", "itemprop", "rel")
+        )
+        if not _BYLINE_HINT.search(marks) or _NOT_BYLINE.search(marks):
+            continue
+        if any(parent.tag in _NOT_BYLINE_AROUND for parent in element.iterancestors()):
+            continue
+        text = clean(element.text_content())
+        if not text or len(text) > BYLINE_MAX_CHARS:
+            continue
+        name = byline_name(text)
+        if name is not None:
+            return name
+    return None
 
 
 def _meta_values(tree: Any) -> dict[str, str]:
@@ -375,6 +430,33 @@ def _extract(html: str, *, precise: bool = True) -> Any:
         )
     except (ValueError, TypeError, LookupError):
         return None
+
+
+TEASER_TAIL_MIN = 3
+"""This many headline-and-blurb pairs closing a body are a list of other articles."""
+TEASER_BLURB_MAX = 350
+"""A teaser's blurb is a line or two; a section under a subheading is longer."""
+
+
+def _without_teaser_tail(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The body without a run of "other articles" at its end: headings each followed by
+    one short blurb (and the heading over the run), which extraction can take for the
+    article's last sections."""
+    end = len(blocks)
+    pairs = 0
+    while (
+        end >= 2
+        and blocks[end - 2].heading
+        and not blocks[end - 1].heading
+        and len(blocks[end - 1].text) <= TEASER_BLURB_MAX
+    ):
+        end -= 2
+        pairs += 1
+    if pairs < TEASER_TAIL_MIN or end == 0:
+        return blocks
+    if blocks[end - 1].heading:
+        end -= 1  # "Other Opinion Columns", "More from the section"
+    return blocks[:end] if end > 0 else blocks
 
 
 def _body_blocks(body: Any) -> tuple[Block, ...]:

@@ -13,7 +13,14 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-__all__ = ["clean_author", "strip_site_name"]
+__all__ = [
+    "BY_CUE",
+    "MONTH_WORD",
+    "byline_name",
+    "clean_author",
+    "is_domain_name",
+    "strip_site_name",
+]
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·»]|::)\s+")
 _MAX_SITE_WORDS = 5
@@ -42,6 +49,14 @@ def site_keys(site_names: Iterable[str | None], url: str | None) -> set[str]:
             keys.add(_key(labels[-2]))
             keys.add(_key("".join(labels[:-1])))
     return {key for key in keys if len(key) >= 2}
+
+
+def is_domain_name(name: str, url: str | None) -> bool:
+    """Whether an author field is only the site's address ("temoignages.re", "Temoignages
+    re"): not a by-line. A newsroom name ("CBS News") is one."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    return len(labels) >= 2 and _key(name) == _key("".join(labels))
 
 
 def _is_site(part: str, keys: set[str]) -> bool:
@@ -98,3 +113,88 @@ def clean_author(raw: str | None) -> str | None:
         seen.add(key)
         names.append(name)
     return "; ".join(names) or None
+
+
+# --- by-lines in a page's text --------------------------------------------------------
+
+_ALNUM = re.compile(r"[^\W_]")
+MONTH_WORD = re.compile(
+    r"\b(?:janv?|févr?|fevr?|mars|avr|mai|juin|juil|août|aout|sept?|oct|nov|déc|dec|jan|feb|"
+    r"mar|apr|may|jun|jul|aug|january|february|march|april|june|july|august|september|"
+    r"october|november|december|janvier|février|avril|juillet|septembre|octobre|novembre|"
+    r"décembre)\b\.?",
+    re.IGNORECASE,
+)
+
+BY_CUE = re.compile(
+    r"^(?:(?:article |texte |text |story )?(?:rédigé|écrit|publié|written|posted)\s+|"
+    r"(?:texte|text|words|story|reportage|report)\s+)?(?:par|by|von|por)\s*:?\s+"
+    r"|^(?:auteure?|autrice|author|text|texte)\s*:\s*",
+    re.IGNORECASE,
+)
+# Where a by-line's name stops: a date, a time, a bar, a spaced dash, "Publié", "Updated".
+# (A number alone does not stop it: "FRANCE 24" is a name, "Jane Roe 12 mars" is not.)
+_NAME_STOP = re.compile(
+    r"\s+[|•·]\s*|\s+[-–—]\s+|,?\s+\d{1,2}\s?[h:.]\d\d|,?\s+(?:le|on|am|the)?\s*\d{1,2}"
+    rf"(?:[/.-]\d|\s+(?:{MONTH_WORD.pattern}))|\s+(?:publié|mis à jour|updated|published|modifié)\b"
+    r"|\s+(?:suivre|follow|s'abonner|abonnez-vous)$"
+    # "Jane Roe January 18, 2017", "Jean Roux, à Conakry", "Ann Lee in Kyiv"
+    rf"|,?\s+(?:{MONTH_WORD.pattern})\s+\d|,\s+(?:à|au|aux|en|in|at|from|depuis)\s"
+    r"|\s+(?:à|in|at)\s+(?-i:[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    [
+        "publié",
+        "publiée",
+        "mis",
+        "mise",
+        "modifié",
+        "actualisé",
+        "updated",
+        "published",
+        "posted",
+        "on",
+        "édition",
+        "photo",
+        "image",
+        "crédit",
+        "source",
+    ]
+)
+_ARTICLES = frozenset(["le", "la", "les", "the", "l'", "l’"])
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|de|du|da|van|von|der|le|la|"
+    r"et|and|avec|with|AFP|[a-z]+\.(?:com|fr|net|org))$"
+)
+
+
+def byline_name(text: str) -> str | None:
+    """The name a by-line element gives: "Par X", "By X", or a name alone before a date."""
+    if len(text) > 160:
+        return None
+    cue = BY_CUE.match(text)
+    rest = text[cue.end() :] if cue else text
+    stop = _NAME_STOP.search(rest)
+    name = rest[: stop.start()] if stop else rest
+    name = name.strip(" ,;:-–—|")
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]  # "Anne Roe Anne Roe": the name and its link, side by side
+        name = " ".join(words)
+    if not words or len(words) > 8 or words[0].casefold() in _NOT_NAMES:
+        return None
+    if cue:
+        # "Par La rédaction avec AFP" names someone; "Par le 3 mars" does not.
+        if words[0].casefold() in _ARTICLES and (len(words) == 1 or not words[1][0].isalpha()):
+            return None
+        return name if _ALNUM.search(name) else None
+    if words[0].casefold() in _ARTICLES:
+        return None
+    # No cue: a name alone (two to five capitalised words or initials), as in "Jane Roe".
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(word) for word in words):
+        return None
+    if len(words) == 1 and not re.fullmatch(r"(?:[A-Z]\.){2,}|[a-z]+\.(?:com|fr)", words[0]):
+        return None
+    return name

@@ -33,6 +33,7 @@ from datetime import datetime
 
 from reader.ingest import boilerplate
 from reader.ingest.dates import find_dates
+from reader.ingest.page_fields import BY_CUE, MONTH_WORD, byline_name
 from reader.ingest.parsed import Block, ParsedItem
 from reader.ingest.textdump import derive_title, fold_lines, parse_meta_line
 
@@ -103,13 +104,6 @@ TEASER_MAX_PROSE = 2
 """At most this much prose in a whole page, under a headline: a paywalled article."""
 _REFERENCES = frozenset({"references", "visible links", "hidden links", "références"})
 _CREDIT = re.compile(r"©|\bcopyright\b|\bcrédits?\b|\bphoto\s*:|\bimage source\b", re.I)
-_MONTHS = re.compile(
-    r"\b(?:janv?|févr?|fevr?|mars|avr|mai|juin|juil|août|aout|sept?|oct|nov|déc|dec|jan|feb|"
-    r"mar|apr|may|jun|jul|aug|january|february|march|april|june|july|august|september|"
-    r"october|november|december|janvier|février|avril|juillet|septembre|octobre|novembre|"
-    r"décembre)\b\.?",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -310,7 +304,7 @@ def _mark_captions(found: Sequence[Element]) -> None:
             or len(above.text) > CAPTION_MAX_LEN
             or len(_WORD.findall(above.text)) < 5
             or _is_date_line(above.text)
-            or _BY_CUE.match(above.text)
+            or BY_CUE.match(above.text)
         ):
             continue
         above.prose, above.marked = False, True
@@ -375,7 +369,7 @@ def _is_title(element: Element) -> bool:
         and 2 <= words <= 40
         and len(element.text) <= 250
         and not _is_date_line(element.text)
-        and not _BY_CUE.match(element.text)
+        and not BY_CUE.match(element.text)
         and not _is_credit(element.text)
         and boilerplate.classify(element.text) is None
     )
@@ -387,78 +381,7 @@ def _is_date_line(text: str) -> bool:
     stripped = text
     for hit in hits:
         stripped = stripped.replace(text[hit.start : hit.end], " ")
-    return len(_WORD.findall(stripped)) <= 2 and bool(hits or _MONTHS.search(text))
-
-
-_BY_CUE = re.compile(
-    r"^(?:(?:article |texte |text |story )?(?:rédigé|écrit|publié|written|posted)\s+|"
-    r"(?:texte|text|words|story|reportage|report)\s+)?(?:par|by|von|por)\s*:?\s+"
-    r"|^(?:auteure?|autrice|author|text|texte)\s*:\s*",
-    re.IGNORECASE,
-)
-# Where a by-line's name stops: a date, a time, a bar, a spaced dash, "Publié", "Updated".
-# (A number alone does not stop it: "FRANCE 24" is a name, "Jane Roe 12 mars" is not.)
-_NAME_STOP = re.compile(
-    r"\s+[|•·]\s*|\s+[-–—]\s+|,?\s+\d{1,2}\s?[h:.]\d\d|,?\s+(?:le|on|am|the)?\s*\d{1,2}"
-    rf"(?:[/.-]\d|\s+(?:{_MONTHS.pattern}))|\s+(?:publié|mis à jour|updated|published|modifié)\b"
-    r"|\s+(?:suivre|follow|s'abonner|abonnez-vous)$",
-    re.IGNORECASE,
-)
-_NOT_NAMES = frozenset(
-    [
-        "publié",
-        "publiée",
-        "mis",
-        "mise",
-        "modifié",
-        "actualisé",
-        "updated",
-        "published",
-        "posted",
-        "on",
-        "édition",
-        "photo",
-        "image",
-        "crédit",
-        "source",
-    ]
-)
-_ARTICLES = frozenset(["le", "la", "les", "the", "l'", "l’"])
-_NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|de|du|da|van|von|der|le|la|"
-    r"et|and|avec|with|AFP|[a-z]+\.(?:com|fr|net|org))$"
-)
-
-
-def _byline(text: str) -> str | None:
-    """The name a by-line element gives: "Par X", "By X", or a name alone before a date."""
-    if len(text) > 160:
-        return None
-    cue = _BY_CUE.match(text)
-    rest = text[cue.end() :] if cue else text
-    stop = _NAME_STOP.search(rest)
-    name = rest[: stop.start()] if stop else rest
-    name = name.strip(" ,;:-–—|")
-    words = name.split()
-    half = len(words) // 2
-    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
-        words = words[:half]  # "Anne Roe Anne Roe": the name and its link, side by side
-        name = " ".join(words)
-    if not words or len(words) > 8 or words[0].casefold() in _NOT_NAMES:
-        return None
-    if cue:
-        # "Par La rédaction avec AFP" names someone; "Par le 3 mars" does not.
-        if words[0].casefold() in _ARTICLES and (len(words) == 1 or not words[1][0].isalpha()):
-            return None
-        return name if _ALNUM.search(name) else None
-    if words[0].casefold() in _ARTICLES:
-        return None
-    # No cue: a name alone (two to five capitalised words or initials), as in "Jane Roe".
-    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(word) for word in words):
-        return None
-    if len(words) == 1 and not re.fullmatch(r"(?:[A-Z]\.){2,}|[a-z]+\.(?:com|fr)", words[0]):
-        return None
-    return name
+    return len(_WORD.findall(stripped)) <= 2 and bool(hits or MONTH_WORD.search(text))
 
 
 def _metadata(
@@ -487,10 +410,10 @@ def _metadata(
             if weak_date is not None:
                 used.discard(weak_date)
             published = hits[0].value
-            weak_date = None if _is_date_line(text) or _BY_CUE.match(text) else index
+            weak_date = None if _is_date_line(text) or BY_CUE.match(text) else index
             used.add(index)
-        if author is None and not (alone_needs_date and not hits and not _BY_CUE.match(text)):
-            name = _byline(text)
+        if author is None and not (alone_needs_date and not hits and not BY_CUE.match(text)):
+            name = byline_name(text)
             if name is not None and not find_dates(name):
                 author = name
                 used.add(index)
@@ -556,7 +479,7 @@ def _header_above(found: Sequence[Element], first: int) -> int | None:
                     continue
                 if len(below.text) > 160:
                     break
-                if _BY_CUE.match(below.text) or _is_date_line(below.text):
+                if BY_CUE.match(below.text) or _is_date_line(below.text):
                     return index
     return None
 
@@ -569,7 +492,7 @@ def _is_loose_title(element: Element) -> bool:
         and len(text) <= LOOSE_TITLE_MAX
         and not text.endswith(".")
         and not _is_date_line(text)
-        and not _BY_CUE.match(text)
+        and not BY_CUE.match(text)
         and not _is_credit(text)
         and boilerplate.classify(text) is None
     )

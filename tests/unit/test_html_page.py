@@ -256,3 +256,59 @@ def test_importing_the_parsers_stays_cheap() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_visible_by_line_beats_the_account_in_the_meta_author() -> None:
+    page = (
+        '<html><head><title>Early bread</title><meta name="author" content="Equipe Web">'
+        '</head><body><article><h1>Early bread</h1><div class="article-author">Par '
+        '<a href="/auteurs/ines-roux">Inès Roux</a>, à Quimper, le 3 mars 2026</div>'
+        f"{body_of()}</article></body></html>"
+    )
+    assert parse_html_page(page, fallback_name="x").items[0].author == "Inès Roux"
+
+
+@pytest.mark.parametrize(
+    ("by_line", "name"),
+    [
+        ("By Ann Lee January 18, 2027 5:02 PM PST", "Ann Lee"),
+        ("Par FRANCE 24 Suivre", "FRANCE 24"),
+        ("By Tom Fell in Kyiv", "Tom Fell"),
+    ],
+)
+def test_a_by_line_gives_the_name_without_its_date_place_or_button(by_line: str, name: str) -> None:
+    page = (
+        '<html><head><title>Early bread</title></head><body><article><p class="byline">'
+        f"{by_line}</p>{body_of()}</article></body></html>"
+    )
+    assert parse_html_page(page, fallback_name="x").items[0].author == name
+
+
+def test_a_column_name_or_the_site_address_is_no_author() -> None:
+    page = (
+        '<html><head><title>Early bread</title><meta name="author" content="bakers.example">'
+        '<link rel="canonical" href="https://www.bakers.example/bread"></head><body><article>'
+        '<p class="byline-column"><a href="/column/dough">Dough Diaries</a></p>'
+        f"{body_of()}</article></body></html>"
+    )
+    assert parse_html_page(page, fallback_name="x").items[0].author is None
+
+
+def test_galleries_video_players_and_a_closing_list_of_other_articles_are_left_out() -> None:
+    teasers = "".join(
+        f"<h3>Column {i}: the price of flour</h3><p>A short blurb about flour {i}.</p>"
+        for i in range(4)
+    )
+    page = (
+        "<html><head><title>Early bread</title></head><body><article>"
+        f"{body_of(3)}"
+        '<div class="full-gallery"><h2>1/30</h2><p>Harvest in the Beauce, photographed'
+        " from the air at dawn last summer.</p></div>"
+        '<div class="video-js"><p>This is a modal window. Press Escape to close it.</p></div>'
+        f"{body_of(2)}<h2>Other columns</h2>{teasers}</article></body></html>"
+    )
+    blocks = parse_html_page(page, fallback_name="x").items[0].blocks
+    body = "\n".join(block.text for block in blocks)
+    for furniture in ("1/30", "Harvest in the Beauce", "modal window", "Other columns", "blurb"):
+        assert furniture not in body
+    assert body.count("The village baker") == 10
