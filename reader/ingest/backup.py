@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from reader.ingest.parsed import Block, ItemKind, ParsedDocument, ParsedItem
-from reader.ingest.textdump import derive_title
+from reader.ingest.titles import derive_title
 from reader.text import clean
 
 __all__ = [

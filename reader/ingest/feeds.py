@@ -36,6 +36,7 @@ from reader.ingest.decode import DecodeError, decode_bytes
 from reader.ingest.detect import SNIFF_SIZE, detect_format
 from reader.ingest.doctype import without_doctype
 from reader.ingest.parsed import Block, ItemKind, ParsedDocument, ParsedItem
+from reader.ingest.titles import title_from_blocks
 from reader.text import clean, strip_controls
 
 __all__ = [
@@ -44,7 +45,6 @@ __all__ = [
     "FeedFields",
     "FeedText",
     "date_is_strict",
-    "derive_title",
     "document_from_fields",
     "first_date",
     "html_to_blocks",
@@ -60,7 +60,6 @@ class FeedError(ValueError):
 # A body is "full" from this many paragraphs or characters on (and well over the title).
 _FULL_BODY_PARAGRAPHS = 2
 _FULL_BODY_CHARS = 300
-_TITLE_LIMIT = 100
 _SUMMARY_LIMIT = 600
 # A description this long, in this many paragraphs, holds the article itself.
 _WHOLE_ARTICLE_PARAGRAPHS = 3
@@ -526,7 +525,7 @@ def _build_item(
     blocks = body if kind == "article" else _summary_block(summary_blocks or body, title)
     title_derived = False
     if not title:
-        title = derive_title(body or summary_blocks)
+        title = title_from_blocks(body or summary_blocks)
         title_derived = bool(title)
     if not title and url:
         title, title_derived = url, True
@@ -569,30 +568,6 @@ def _summary_block(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     if not text or text.casefold() == title.casefold():
         return ()
     return (Block(_shorten(text, _SUMMARY_LIMIT)),)
-
-
-def derive_title(blocks: tuple[Block, ...]) -> str:
-    """A title from the first sentence of the first paragraph."""
-    paragraphs = [b.text for b in blocks if not b.heading] or [b.text for b in blocks]
-    if not paragraphs:
-        return ""
-    return _shorten(_first_sentence(paragraphs[0]), _TITLE_LIMIT)
-
-
-# Sentence ends: punctuation (possibly closing quotes) before a space. French puts a
-# space before ! and ?, hence the optional space in front.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"»”’)]*(?=\s)")
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-ZÀ-Ý][a-zà-ÿ]?|[a-z])$")
-
-
-def _first_sentence(text: str) -> str:
-    for match in _SENTENCE_END.finditer(text):
-        before = text[: match.start()]
-        # "M. Dupont", "Dr. Who", "J. R. R.": a short capitalised word is no sentence end.
-        if match.group().startswith(".") and _ABBREVIATION.search(before):
-            continue
-        return text[: match.end()].strip()
-    return text
 
 
 def _shorten(text: str, limit: int) -> str:

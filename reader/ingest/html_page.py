@@ -23,7 +23,6 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.decode import decode_bytes
-from reader.ingest.feeds import derive_title
 from reader.ingest.page_fields import (
     byline_name,
     clean_author,
@@ -31,6 +30,7 @@ from reader.ingest.page_fields import (
     strip_site_name,
 )
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
+from reader.ingest.titles import title_from_blocks
 from reader.text import clean, strip_controls
 
 __all__ = ["PageError", "parse_html_page"]
@@ -111,7 +111,7 @@ def parse_html_page(data: bytes | str, *, fallback_name: str) -> ParsedDocument:
     blocks = _without_teaser_tail(_without_leading_title(blocks, title))
     derived = not title
     if derived:
-        title = derive_title(blocks)
+        title = title_from_blocks(blocks)
     item = ParsedItem(
         kind="article",
         title=title,

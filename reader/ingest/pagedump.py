@@ -35,7 +35,8 @@ from reader.ingest import boilerplate
 from reader.ingest.dates import find_dates
 from reader.ingest.page_fields import BY_CUE, MONTH_WORD, byline_name
 from reader.ingest.parsed import Block, ParsedItem
-from reader.ingest.textdump import derive_title, fold_lines, parse_meta_line
+from reader.ingest.textdump import fold_lines, parse_meta_line
+from reader.ingest.titles import derive_title
 
 MIN_LINES = 12
 """Fewer non-blank lines than this is not a page."""

@@ -104,6 +104,7 @@ from reader.ingest import boilerplate
 from reader.ingest.boilerplate import Boiler
 from reader.ingest.dates import DateHit, find_dates
 from reader.ingest.parsed import Block, ParsedItem
+from reader.ingest.titles import derive_title
 from reader.text import strip_controls
 
 # Length thresholds, in characters.
@@ -115,7 +116,6 @@ PROSE_SENTENCE_LEN = 80  # one finished sentence this long reads as prose, not a
 CUT_PROSE_LEN = 120  # a line this long stopping on a lower-case word is cut-off prose
 KICKER_MAX_LEN = 30  # section labels above a title ("Politique", "Rugby - Top 14")
 NAME_ROLE_MAX_LEN = 90  # "Jane Roe, senior political correspondent in Brussels"
-TITLE_MAX_LEN = 100  # derived titles are cut to this length
 META_MAX_LEN = 160  # metadata lines are shorter than this
 
 _ALNUM = re.compile(r"[^\W_]")
@@ -1211,53 +1211,3 @@ def _gap_before_text(segment: Iterable[Line]) -> int:
 
 
 # --- derived titles ------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(rf"[.!?…]+[{_CLOSERS}]*\s+")
-_ABBREVIATIONS = _words(
-    "m mm mme mmes mlle mr mrs ms dr pr prof me st ste sr jr etc cf vs no n° p pp av bd "
-    "gen gén col lt sgt gov sen rep inc ltd co corp"
-)
-
-
-_TRAILING_JUNK = " ,;:–—-«(\"'“‘/"
-_DANGLING = _words(
-    "et ou de du des d' la le les l' un une à au aux en par pour sur dans avec sans que qui "
-    "ne se sa son ses leur leurs ce cette and or of the a an to in on at by for with from that "
-    "which is its his her their"
-)
-
-
-def derive_title(lead: str, limit: int = TITLE_MAX_LEN) -> str:
-    """A title from an article's lead: its first sentence, cut cleanly near ``limit``."""
-    sentence = _first_sentence(lead[: limit * 4]).strip()
-    if sentence.endswith(".") and not sentence.endswith(".."):
-        sentence = sentence[:-1].rstrip()
-    if len(sentence) <= limit:
-        return sentence
-    cut = sentence[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit // 2:
-        cut = cut[:space]
-    words = cut.split(" ")
-    # "…des alliances et…" reads worse than "…des alliances…": drop dangling small words.
-    while len(words) > 3 and words[-1].lower().strip(_TRAILING_JUNK) in _DANGLING:
-        words.pop()
-    return " ".join(words).rstrip(_TRAILING_JUNK) + "…"
-
-
-def _first_sentence(text: str) -> str:
-    for match in _SENTENCE_END.finditer(text):
-        following = text[match.end() : match.end() + 1]
-        if following and not (following.isupper() or following.isdigit() or following in '«"“('):
-            continue
-        word = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
-        if match.group().startswith(".") and _is_abbreviation(word):
-            continue
-        return text[: match.end()]
-    return text
-
-
-def _is_abbreviation(word: str) -> bool:
-    """ "M." or "Dr." or an initial ("J.") ends no sentence."""
-    bare = word.strip('(«"“').lower()
-    return len(bare) == 1 or bare in _ABBREVIATIONS or "." in bare

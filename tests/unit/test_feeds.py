@@ -227,7 +227,7 @@ def test_first_sentence_skips_abbreviations() -> None:
         "<item><description>M. Durand inaugure le pont. La fanfare joue.</description></item>"
     )
     (item,) = parse_feed(data, fallback_name="x").items
-    assert item.title == "M. Durand inaugure le pont."
+    assert item.title == "M. Durand inaugure le pont"
 
 
 def test_empty_but_valid_feed() -> None:

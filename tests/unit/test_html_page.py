@@ -162,7 +162,9 @@ def test_title_is_derived_when_the_page_has_none() -> None:
     item = parse_html_page(f"<html><body><div>{body_of()}</div></body></html>", fallback_name="x")
     (article,) = item.items
     assert article.title_derived
-    assert article.title == "Paragraph 0."
+    assert article.title == (
+        "Paragraph 0. The village baker rises at four every morning to light the wood-fired oven"
+    )
 
 
 def test_control_characters_in_title_are_stripped_brackets_kept() -> None:

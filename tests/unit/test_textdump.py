@@ -12,12 +12,8 @@ from reader.ingest.dates import find_dates, parse_date
 from reader.ingest.decode import decode_bytes
 from reader.ingest.parsed import Block, ParsedItem
 from reader.ingest.reading import parse_bytes
-from reader.ingest.textdump import (
-    clean_lines,
-    derive_title,
-    parse_meta_line,
-    parse_text_dump,
-)
+from reader.ingest.textdump import clean_lines, parse_meta_line, parse_text_dump
+from reader.ingest.titles import derive_title
 from reader.text import clean, clean_multiline
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "textdump"
@@ -1650,3 +1646,19 @@ def test_prompts_to_the_reader_are_told_from_news_about_cookies_and_subscription
     assert boilerplate.is_reader_appeal(appeal)
     assert not boilerplate.is_reader_appeal(report)
     assert not boilerplate.is_reader_appeal(news)
+
+
+def test_every_importer_derives_the_same_title_from_the_same_lead() -> None:
+    """A feed entry, an HTML page and a text dump without a title: one rule for all."""
+    lead = "Heavy rain closed the line on Monday. Officials said more would follow."
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><description>{lead}</description><guid>a1</guid></item></channel></rss>"
+    )
+    page = f"<html><body><article><p>{lead} {lead}</p><p>{lead}</p></article></body></html>"
+    titles = {
+        parse_bytes(feed.encode()).items[0].title,
+        parse_bytes(page.encode(), path=Path("page.html")).items[0].title,
+        derive_title(lead),
+    }
+    assert titles == {"Heavy rain closed the line on Monday"}
