@@ -17,6 +17,7 @@ __all__ = ["TITLE_MAX_LEN", "derive_title", "title_from_blocks"]
 TITLE_MAX_LEN = 100
 """Derived titles are cut to this many characters, ellipsis included."""
 
+
 def _words(text: str) -> frozenset[str]:
     """A set of words written as one space-separated string (easier to read and edit)."""
     return frozenset(text.split())
