@@ -427,7 +427,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_untag(args: argparse.Namespace) -> int:
-    from reader.library.store import normalize_tag, tag_key
+    from reader.library.codec import normalize_tag, tag_key
 
     follow = _load_config().duplicates_follow
     with _open_library(args) as library:

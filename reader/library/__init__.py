@@ -1,5 +1,6 @@
 """The data layer: the user's library in SQLite. Never imports the UI."""
 
+from reader.library.errors import LibraryError, NewerSchemaError, NotFoundError
 from reader.library.models import (
     LATER_TAG,
     ImportCounts,
@@ -10,7 +11,7 @@ from reader.library.models import (
     SourceInfo,
     TagCount,
 )
-from reader.library.store import Library, LibraryError, NewerSchemaError, NotFoundError
+from reader.library.store import Library
 
 __all__ = [
     "LATER_TAG",

@@ -9,7 +9,6 @@ its own `BEGIN IMMEDIATE` transaction, so a failure leaves nothing half-written.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,7 +19,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem, SourceKind
+from reader.ingest.parsed import ParsedDocument, ParsedItem, SourceKind
+from reader.library.codec import decode_blocks, encode_blocks, normalize_tag, tag_key
+from reader.library.errors import LibraryError, NewerSchemaError, NotFoundError
 from reader.library.models import (
     LATER_TAG,
     ImportCounts,
@@ -34,28 +35,14 @@ from reader.library.models import (
     TagCount,
 )
 from reader.library.schema import LATEST_VERSION, MIGRATIONS
-from reader.text import clean
 
 BUSY_TIMEOUT_SECONDS = 10.0
 GROUP_SLICE = 2000
 """Items grouped per transaction by `group_new_items`: 1.9-2.4 s a slice in a 100k-item
 library (4,000 took 3.5-4.4 s; 11,399 new items took 12.3 s in slices of 2,000 and 11.6 s
 in slices of 4,000), so another writer waits about two seconds at most."""
-MAX_TAG_LENGTH = 64
 _TAG_SEPARATOR = "\x1f"  # cannot occur in a cleaned tag name
 ALL_ITEMS = ItemFilter()
-
-
-class LibraryError(Exception):
-    """The library cannot do what was asked; the message is meant for the user."""
-
-
-class NewerSchemaError(LibraryError):
-    """The file was written by a newer reader; it is left untouched."""
-
-
-class NotFoundError(LibraryError):
-    """An item, tag or source named by the user does not exist."""
 
 
 def now_utc() -> datetime:
@@ -76,20 +63,6 @@ def _parse_iso(value: str | None) -> datetime | None:
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
-
-
-def tag_key(name: str) -> str:
-    return _fold(name)
-
-
-def normalize_tag(raw: str) -> str:
-    """Clean a user-given tag; raise LibraryError if nothing usable is left."""
-    name = clean(raw).lstrip("#").strip()
-    if not name:
-        raise LibraryError(f"invalid tag {raw!r}: empty")
-    if len(name) > MAX_TAG_LENGTH:
-        raise LibraryError(f"invalid tag {raw!r}: longer than {MAX_TAG_LENGTH} characters")
-    return name
 
 
 def headline_hash(title: str) -> str:
@@ -114,23 +87,6 @@ def content_hash(item: ParsedItem) -> str:
     for block in item.blocks:
         digest.update(b"\0" + _fold(block.text).encode())
     return digest.hexdigest()
-
-
-def encode_blocks(blocks: Sequence[Block]) -> str:
-    return json.dumps(
-        [{"h": block.text} if block.heading else block.text for block in blocks],
-        ensure_ascii=False,
-    )
-
-
-def decode_blocks(body: str) -> tuple[Block, ...]:
-    blocks: list[Block] = []
-    for entry in json.loads(body):
-        if isinstance(entry, dict):
-            blocks.append(Block(str(entry.get("h", "")), heading=True))
-        else:
-            blocks.append(Block(str(entry)))
-    return tuple(blocks)
 
 
 def _split_statements(script: str) -> Iterator[str]:

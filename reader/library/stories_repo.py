@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from reader.library.codec import block_texts
 from reader.stories.engine import (
     UNDATED_BUCKET,
     Grouper,
@@ -91,15 +92,10 @@ def _marks(count: int) -> str:
 
 
 def _body_text(body: str) -> str:
-    """The start of a stored body (JSON blocks) as text, paragraphs on blank lines."""
-    try:
-        blocks = json.loads(body)
-    except ValueError:
-        return ""
+    """The start of a stored body as text, paragraphs on blank lines."""
     parts: list[str] = []
     length = 0
-    for block in blocks:
-        text = str(block.get("h", "")) if isinstance(block, dict) else str(block)
+    for text in block_texts(body):
         parts.append(text)
         length += len(text) + 2
         if length >= TEXT_CHARS:

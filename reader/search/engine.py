@@ -25,7 +25,6 @@ subset of what the old ones matched; term expansions and folded titles are cache
 from __future__ import annotations
 
 import itertools
-import json
 import sqlite3
 import threading
 import time
@@ -34,6 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.library.codec import block_texts
 from reader.search.index import BODY_PREFIX_CHARS, MAX_BODY_CHARS, pending, sync
 from reader.search.normalize import Folded, fold, fold_aligned, fold_words
 from reader.search.query import Filters, Query, Term, parse
@@ -842,11 +842,7 @@ class _Body:
     __slots__ = ("_aligned", "_folded", "paragraphs")
 
     def __init__(self, body_json: str) -> None:
-        try:
-            blocks = json.loads(body_json)
-        except ValueError:
-            blocks = []
-        texts = (str(b.get("h", "")) if isinstance(b, dict) else str(b) for b in blocks)
+        texts = block_texts(body_json)
         self.paragraphs: list[str] = []
         budget = MAX_BODY_CHARS  # what the index saw
         for text in texts:

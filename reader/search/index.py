@@ -25,10 +25,10 @@ table, so call it before deleting items.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 
+from reader.library.codec import block_texts
 from reader.search.normalize import fold_aligned, fold_words
 from reader.search.stem import stem_keys
 
@@ -48,12 +48,7 @@ ProgressFn = Callable[[int, int], None]
 
 def body_text(body_json: str) -> str:
     """The text of a stored body (JSON list of paragraphs and headings)."""
-    try:
-        blocks = json.loads(body_json)
-    except ValueError:
-        return ""
-    parts = [str(block.get("h", "")) if isinstance(block, dict) else str(block) for block in blocks]
-    return "\n".join(parts)[:MAX_BODY_CHARS]
+    return "\n".join(block_texts(body_json))[:MAX_BODY_CHARS]
 
 
 def _state(db: sqlite3.Connection, key: str) -> int:

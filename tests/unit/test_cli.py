@@ -350,3 +350,13 @@ def test_import_says_how_many_lines_it_left_out(cli: Cli) -> None:
     assert status == 0, err
     assert out.strip() == "imported 1 items from 1 files (0 duplicates, 0 errors)"
     assert "left out 30 lines of page furniture" in err
+
+
+def test_a_tag_filter_is_read_like_the_tag_itself(cli: Cli, tmp_path: Path) -> None:
+    """`--tag '#Later '` names the same tag as `tag ID later`: one key for both."""
+    feed = tmp_path / "wire.txt"
+    feed.write_text("Port strike ends after nine days\nTram line reopens\n", encoding="utf-8")
+    assert cli("import", str(feed))[0] == 0
+    first = cli.json("list")[-1]["id"]
+    assert cli("tag", str(first), "later")[0] == 0
+    assert [item["id"] for item in cli.json("list", "--tag", "#Later ")] == [first]
