@@ -417,9 +417,11 @@ def _copies_note(verb: str, item_id: int, copy_ids: Sequence[int]) -> None:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
+    from reader.services.tagging import add_tags
+
     follow = _load_config().duplicates_follow
     with _open_library(args) as library:
-        tagged = library.tag([args.id], args.tags, follow_duplicates=follow)
+        tagged = add_tags(library, [args.id], args.tags, follow_duplicates=follow)
         tags = library.get_item(args.id).tags
     message(f"item {args.id} tags: {', '.join(tags)}")
     _copies_note("tagged", args.id, tagged[1:])
@@ -427,29 +429,19 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_untag(args: argparse.Namespace) -> int:
-    from reader.library.codec import normalize_tag, tag_key
+    from reader.services.tagging import UnknownTagError, remove_tags
 
     follow = _load_config().duplicates_follow
     with _open_library(args) as library:
-        item = library.get_item(args.id)
-        carried = {tag_key(tag) for tag in item.tags}
-        for tag in args.tags:
-            if not library.has_tag(tag):
-                raise CommandError(f"no tag named {tag!r} (see 'reader tags')")
-            if tag_key(normalize_tag(tag)) not in carried:
-                raise CommandError(f"item {args.id} has no tag {tag!r}")
-        # Copies that carry none of the tags are left out of the note: nothing changed.
-        wanted = {tag_key(normalize_tag(tag)) for tag in args.tags}
-        copies = library.with_duplicates([args.id])[1:] if follow else []
-        carriers = [
-            copy.id
-            for copy in library.summaries(copies)
-            if wanted & {tag_key(tag) for tag in copy.tags}
-        ]
-        library.untag([args.id, *carriers], args.tags)
+        library.get_item(args.id)  # "no item with id N" before anything about tags
+        try:
+            changed = remove_tags(library, [args.id], args.tags, follow_duplicates=follow)
+        except UnknownTagError as error:
+            raise CommandError(f"{error} (see 'reader tags')") from None
         tags = library.get_item(args.id).tags
     message(f"item {args.id} tags: {', '.join(tags) if tags else '(none)'}")
-    _copies_note("untagged", args.id, carriers)
+    # Copies that carried none of the tags are left out of the note: nothing changed.
+    _copies_note("untagged", args.id, changed[1:])
     return EXIT_OK
 
 

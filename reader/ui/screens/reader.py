@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from reader.export import ExportFormat
 from reader.library import LATER_TAG, Item, ItemFilter, ItemSummary, Library, LibraryError
+from reader.services.tagging import add_tags, remove_tags
 from reader.ui.messages import NavCounted, SearchFinished
 from reader.ui.rows import FilterRows, IdRows
 from reader.ui.safe import plain
@@ -527,11 +528,14 @@ class ReaderScreen(Screen[None]):
         has_later = bool(current and LATER_TAG in {t.casefold() for t in current.tags})
         if len(ids) == 1 and has_later:
             self._write(
-                lambda lib: lib.untag(ids, [LATER_TAG], follow_duplicates=self._follow), ids
+                lambda lib: remove_tags(lib, ids, [LATER_TAG], follow_duplicates=self._follow),
+                ids,
             )
             self.notify("Removed from Later.", timeout=2)
         else:
-            self._write(lambda lib: lib.tag(ids, [LATER_TAG], follow_duplicates=self._follow), ids)
+            self._write(
+                lambda lib: add_tags(lib, ids, [LATER_TAG], follow_duplicates=self._follow), ids
+            )
             self.notify(f"{len(ids)} item{'s' if len(ids) > 1 else ''} saved for later.", timeout=2)
 
     def action_add_tags(self) -> None:
@@ -544,7 +548,7 @@ class ReaderScreen(Screen[None]):
         def done(value: str | None) -> None:
             tags = split_tags(value or "")
             if tags and self._write(
-                lambda lib: lib.tag(ids, tags, follow_duplicates=self._follow), ids
+                lambda lib: add_tags(lib, ids, tags, follow_duplicates=self._follow), ids
             ):
                 self.notify(f"Tagged {what}: {', '.join(tags)}", timeout=3, markup=False)
 
@@ -571,9 +575,8 @@ class ReaderScreen(Screen[None]):
 
         def done(tag: str | None) -> None:
             if tag:
-                carriers = [r.id for r in self.items_rows(ids) if tag in r.tags]
                 self._write(
-                    lambda lib: lib.untag(carriers, [tag], follow_duplicates=self._follow), carriers
+                    lambda lib: remove_tags(lib, ids, [tag], follow_duplicates=self._follow), ids
                 )
 
         self.app.push_screen(PickDialog("Remove which tag?", tags), done)
