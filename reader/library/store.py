@@ -9,10 +9,9 @@ its own `BEGIN IMMEDIATE` transaction, so a failure leaves nothing half-written.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,8 +19,9 @@ from types import TracebackType
 from typing import Any, Self
 
 from reader.ingest.parsed import ParsedDocument, ParsedItem, SourceKind
+from reader.library import db
 from reader.library.codec import decode_blocks, encode_blocks, normalize_tag, tag_key
-from reader.library.errors import LibraryError, NewerSchemaError, NotFoundError
+from reader.library.errors import LibraryError, NotFoundError
 from reader.library.models import (
     LATER_TAG,
     ImportCounts,
@@ -36,7 +36,6 @@ from reader.library.models import (
 )
 from reader.library.schema import LATEST_VERSION, MIGRATIONS
 
-BUSY_TIMEOUT_SECONDS = 10.0
 GROUP_SLICE = 2000
 """Items grouped per transaction by `group_new_items`: 1.9-2.4 s a slice in a 100k-item
 library (4,000 took 3.5-4.4 s; 11,399 new items took 12.3 s in slices of 2,000 and 11.6 s
@@ -158,24 +157,9 @@ class Library:
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {version + 1}")
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         """One write transaction; taken at once so concurrent writers queue, not deadlock."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise LibraryError(f"{self.path}: cannot write ({error})") from error
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error as error:
-                self._db.execute("ROLLBACK")
-                raise LibraryError(f"{self.path}: cannot write ({error})") from error
+        return db.write_transaction(self._db, f"{self.path}: cannot write")
 
     # ----------------------------------------------------------------- sources
     def _source_id(self, name: str, kind: SourceKind, origin: str | None) -> int:
@@ -802,52 +786,9 @@ class Library:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    """Open the SQLite file with our pragmas, refusing files from a newer reader."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise LibraryError(
-            f"cannot create library {path}: {error.strerror or error} ({path.parent})"
-        ) from error
-    if path.exists() and path.is_dir():
-        raise LibraryError(f"cannot open library {path}: it is a directory")
-    try:
-        connection = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-        )
-    except sqlite3.Error as error:
-        raise LibraryError(f"cannot open library {path}: {error}") from error
+    connection = db.connect(path, LATEST_VERSION)
     # Used by the schema v4 migration to re-key headlines.
     connection.create_function("reader_headline_hash", 1, headline_hash, deterministic=True)
-    try:
-        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-        if version > LATEST_VERSION:
-            raise NewerSchemaError(
-                f"{path}: written by a newer reader (schema version {version}, this reader"
-                f" knows up to {LATEST_VERSION}); upgrade reader to open it, the file was not"
-                " changed"
-            )
-        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        # 64 MB page cache (allocated only as used): the search index's b-trees stay in
-        # memory during an import instead of being re-read per file (measured +20-25%).
-        connection.execute("PRAGMA cache_size = -65536")
-    except sqlite3.DatabaseError as error:
-        connection.close()
-        reason = str(error)
-        if "not a database" in reason:
-            reason = "not a reader library (not an SQLite database)"
-        elif "readonly" in reason or "unable to open" in reason:
-            reason = f"not writable ({reason})"
-        raise LibraryError(f"cannot open library {path}: {reason}") from error
-    except BaseException:
-        connection.close()
-        raise
-    if not os.access(path, os.W_OK):
-        connection.close()
-        raise LibraryError(f"cannot open library {path}: the file is not writable")
     return connection
 
 

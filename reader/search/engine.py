@@ -379,14 +379,12 @@ class Searcher:
         `on_build(count)` is called before indexing `count` items that the index lacks
         (a library upgraded from v1): that takes a while once.
         """
-        from reader.library import Library
+        from reader.library import Library, db
+        from reader.library.schema import LATEST_VERSION
 
         Library.open(path).close()  # migrations (and refusal of newer files) live there
-        connection = sqlite3.connect(
-            path, timeout=10.0, isolation_level=None, check_same_thread=False
-        )
+        connection = db.connect(Path(path), LATEST_VERSION)
         try:
-            connection.execute("PRAGMA busy_timeout = 10000")
             ensure_index(connection, on_build)
         except BaseException:
             connection.close()
@@ -905,16 +903,7 @@ def ensure_index(
         return 0
     if on_build is not None:
         on_build(count)
-    from reader.library import LibraryError
+    from reader.library.db import write_transaction
 
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as error:  # another process holds the write lock
-        raise LibraryError(f"cannot build the search index ({error})") from error
-    try:
-        count = sync(connection)
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
-    return count
+    with write_transaction(connection, "cannot build the search index"):
+        return sync(connection)
