@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.library import clauses as item_clauses
 from reader.library.codec import block_texts
 from reader.search.index import BODY_PREFIX_CHARS, MAX_BODY_CHARS, pending, sync
 from reader.search.normalize import Folded, fold, fold_aligned, fold_words
@@ -504,34 +505,28 @@ class Searcher:
     def _filter_sql(self, filters: Filters) -> tuple[str, list[object]]:
         clauses: list[str] = []
         params: list[object] = []
-        for tag in filters.tags:
-            clauses.append(
-                "i.id IN (SELECT it.item_id FROM item_tags it JOIN tags t ON t.id = it.tag_id"
-                " WHERE t.key = ?)"
-            )
-            params.append(" ".join(tag.casefold().lstrip("#").split()))
+        shared: list[tuple[str, list[object]]] = [item_clauses.tagged(tag) for tag in filters.tags]
         if filters.sources:
             source_ids = self._source_ids(filters.sources)
             clauses.append(f"i.source_id IN ({','.join('?' * len(source_ids)) or 'NULL'})")
             params.extend(source_ids)
         if filters.kind is not None:
-            clauses.append("i.kind = ?")
-            params.append(filters.kind)
+            shared.append(item_clauses.of_kind(filters.kind))
         if filters.read is not None:
-            clauses.append("i.read = ?")
-            params.append(int(filters.read))
+            shared.append(item_clauses.read_is(filters.read))
         if filters.starred is not None:
-            clauses.append("i.starred = ?")
-            params.append(int(filters.starred))
+            shared.append(item_clauses.starred_is(filters.starred))
+        if filters.story is not None:
+            shared.append(item_clauses.in_story(filters.story))
+        for condition, values in shared:
+            clauses.append(condition)
+            params.extend(values)
         if filters.after is not None:
             clauses.append("i.sort_date >= ?")
             params.append(filters.after)
         if filters.before is not None:
             clauses.append("i.sort_date < ?")
             params.append(filters.before)
-        if filters.story is not None:
-            clauses.append("i.story_id = ?")
-            params.append(filters.story)
         return "".join(f" AND {clause}" for clause in clauses), params
 
     def _source_ids(self, names: Sequence[str]) -> list[int]:
