@@ -627,16 +627,18 @@ def cmd_story(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from reader.services.comparing import compare_story
     from reader.stories.commands import (
         StoryCommandError,
         compare_dict,
-        compare_story,
         compare_text,
+        parse_item_ids,
     )
 
     with _open_library(args) as library:
         try:
-            story, articles, skipped = compare_story(library, args.id, args.items)
+            items = parse_item_ids(args.items) if args.items is not None else None
+            story, articles, skipped = compare_story(library, args.id, items)
         except StoryCommandError as error:
             raise CommandError(str(error), EXIT_USAGE if error.usage else EXIT_FAILURE) from None
     if args.json:

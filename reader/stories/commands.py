@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from reader.export import summary_to_dict
 from reader.library.models import ItemSummary, StoryDetail, StorySummary
-from reader.stories.compare import MAX_ARTICLES, ComparedArticle, CompareInput, compare
+from reader.stories.compare import ComparedArticle
 from reader.stories.render import render
 
 if TYPE_CHECKING:
-    from reader.library import Library
+    pass
 
 
 class StoryCommandError(Exception):
@@ -119,7 +119,8 @@ def story_lines(story: StoryDetail, *, collapse: bool, width: int) -> list[str]:
     return lines
 
 
-def _parse_ids(text: str) -> list[int]:
+def parse_item_ids(text: str) -> list[int]:
+    """The ids of `--items ID,ID,...`, each once, in the order given."""
     ids: list[int] = []
     for part in text.split(","):
         part = part.strip()
@@ -129,61 +130,6 @@ def _parse_ids(text: str) -> list[int]:
             raise StoryCommandError(f"invalid item id {part!r} in --items", usage=True)
         ids.append(int(part))
     return list(dict.fromkeys(ids))
-
-
-def compare_story(
-    library: Library, story_id: int, items: str | None
-) -> tuple[StoryDetail, list[ComparedArticle], list[int]]:
-    """The story, its compared articles and the duplicates left out of the columns.
-
-    Without `items`, every article of the story is compared, one per duplicate set;
-    a story with more than 8 such articles needs `items`.
-    """
-    story = library.story(story_id)
-    if items is not None:
-        wanted = _parse_ids(items)
-        members = {item.id for item in story.items}
-        for item_id in wanted:
-            if item_id not in members:
-                raise StoryCommandError(f"item {item_id} is not in story {story_id}")
-        if not 2 <= len(wanted) <= MAX_ARTICLES:
-            raise StoryCommandError(
-                f"--items takes 2 to {MAX_ARTICLES} items, not {len(wanted)}", usage=True
-            )
-    chosen: list[int] = []
-    skipped: list[int] = []
-    if items is not None:
-        chosen = wanted
-    else:
-        set_of = {member: group for group in story.duplicate_sets for member in group}
-        articles = [item.id for item in story.items if item.kind == "article"]
-        seen: set[int] = set()
-        for item_id in articles:
-            duplicates = set_of.get(item_id, (item_id,))
-            if seen.intersection(duplicates):
-                skipped.append(item_id)
-                continue
-            seen.update(duplicates)
-            chosen.append(item_id)
-        if len(chosen) < 2:
-            raise StoryCommandError(
-                f"story {story_id} has {len(chosen)} article(s) to compare; it needs 2"
-                " (pick items, headlines too, with --items ID,ID)"
-            )
-        if len(chosen) > MAX_ARTICLES:
-            listing = ",".join(str(item_id) for item_id in chosen[:MAX_ARTICLES])
-            raise StoryCommandError(
-                f"story {story_id} has {len(chosen)} articles; pick 2 to {MAX_ARTICLES} with"
-                f" --items (e.g. --items {listing})",
-                usage=True,
-            )
-    inputs = []
-    for item_id in chosen:
-        item = library.get_item(item_id)
-        inputs.append(
-            CompareInput(item.id, item.title, item.body_text, item.source, item.published)
-        )
-    return story, compare(inputs), skipped
 
 
 def compare_dict(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,9 +13,10 @@ from textual.widgets import Footer, Static
 
 from reader.library import Library
 from reader.library.models import StoryDetail
+from reader.services.comparing import articles_to_compare, compare_inputs
 from reader.stories.compare import (
+    MAX_ARTICLES,
     ComparedArticle,
-    CompareInput,
     SpanFinder,
     compare,
     fact_finder,
@@ -31,18 +30,6 @@ MIN_COLUMN_WIDTH = 36  # narrower columns wrap a word or two a line: unreadable
 def columns_for(width: int) -> int:
     """How many article columns fit side by side: 2 to 4 (1 below 72 columns)."""
     return max(1, min(MAX_COLUMNS, width // MIN_COLUMN_WIDTH))
-
-
-MAX_COMPARED = 8  # the comparison itself covers at most this many articles at once
-
-
-def _inputs(library: Library, item_ids: Sequence[int]) -> list[CompareInput]:
-    inputs = []
-    for item_id in item_ids:
-        item = library.get_item(item_id)
-        text = "\n\n".join(block.text for block in item.blocks if not block.heading)
-        inputs.append(CompareInput(item.id, item.title, text, item.source, item.published))
-    return inputs
 
 
 def _marked(text: str, find: SpanFinder, base: str) -> Content:
@@ -128,10 +115,7 @@ class CompareScreen(Screen[None]):
         super().__init__()
         self._library = library
         self.story = story
-        articles = [item.id for item in story.items if item.kind == "article"]
-        # One article per duplicate set: copies would only "share" everything.
-        copies = {m for members in story.duplicate_sets for m in members[1:]}
-        self.article_ids = [a for a in articles if a not in copies or a == focus_item]
+        self.article_ids, _ = articles_to_compare(story, focus_item)
         start = self.article_ids.index(focus_item) if focus_item in self.article_ids else 0
         self._focus_start = start
         self.width_columns = MAX_COLUMNS
@@ -178,8 +162,8 @@ class CompareScreen(Screen[None]):
     def _show(self) -> None:
         window = self._window()
         # Compare against every article when there are few, else against the window only.
-        compared_ids = self.article_ids if len(self.article_ids) <= MAX_COMPARED else window
-        compared = {a.id: a for a in compare(_inputs(self._library, compared_ids))}
+        compared_ids = self.article_ids if len(self.article_ids) <= MAX_ARTICLES else window
+        compared = {a.id: a for a in compare(compare_inputs(self._library, compared_ids))}
         numbers = {item_id: n for n, item_id in enumerate(self.article_ids, 1)}
         self.shown = [compared[item_id] for item_id in window if item_id in compared]
         columns = self.query_one("#columns", Horizontal)
