@@ -91,6 +91,8 @@ _AGENCY_CREDIT = re.compile(
     r"\b\w+\.com/|\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+/[^)]*\)\s*$"
 )
 _CREDIT_TAIL = re.compile(r"[.!?…»”)]\s+[—–-]\s+((?:©\s*)?[^.!?—–]{3,60})$")
+# "Name / AGENCY", "© ...", "Photo X": who took a picture, not which wire sent the text.
+_PHOTOGRAPHER = re.compile(r"/|©|\bphotos?\b", re.IGNORECASE)
 # "Avec AFP", "(with Reuters)": the wire's sign-off under the last paragraph, not a credit
 # under a caption.
 _SIGN_OFF = re.compile(r"^\(?\s*(?:avec|with|mit|con|et|and|sources?\s*:)\s", re.IGNORECASE)
@@ -191,6 +193,9 @@ def _is_credit(text: str) -> bool:
     """A photo or image credit: "Jane Roe / AFP", "afp.com/Alain JOCARD", "© Reuters"."""
     if len(text) > 90 or (_ENDS_SENTENCE.search(text) and not text.endswith(")")):
         return False
+    tail = _CREDIT_TAIL.search(text)
+    if tail is not None and not _PHOTOGRAPHER.search(tail.group(1)):
+        return False  # "Le trafic reprendra lundi. — AFP": a wire paragraph's sign-off
     if _CREDIT.search(text) or _AGENCY_CREDIT.search(text):
         return True
     # "DDM ARCHIVES - SEBASTIEN LAPEYRERE": names in capitals, joined by a dash or a slash.
@@ -287,7 +292,12 @@ def _mark_captions(found: Sequence[Element]) -> None:
     """A photo's caption sits above its credit, and is sometimes repeated below it."""
     for index, element in enumerate(found):
         tail = _CREDIT_TAIL.search(element.text)
-        if tail is not None and _is_credit(tail.group(1)) and len(element.text) <= CAPTION_MAX_LEN:
+        if (
+            tail is not None
+            and _is_credit(tail.group(1))
+            and _PHOTOGRAPHER.search(tail.group(1)) is not None
+            and len(element.text) <= CAPTION_MAX_LEN
+        ):
             # "Des manifestants à Paris, le 3 mai. — Jane Roe / AFP": a caption with its
             # credit on the same line, often under the same words as the image's alt text.
             element.prose, element.marked = False, True
@@ -319,6 +329,9 @@ def _is_prose(text: str) -> bool:
     words = len(_WORD.findall(text))
     if words < 4 or _CREDIT.search(text):
         return False
+    tail = _CREDIT_TAIL.search(text)
+    if tail is not None and not _PHOTOGRAPHER.search(tail.group(1)):
+        text = text[: tail.start(1)].rstrip(" —–-")  # a wire's sign-off: "… dimanche. — AFP"
     if _ENDS_SENTENCE.search(text):
         return words >= 6 or len(text) >= 30
     return len(text) >= 220 and words >= 30 and len(_GLUED.findall(text)) < GLUED_MAX

@@ -274,3 +274,18 @@ def test_a_feed_dump_with_separators_and_an_embedded_article_drops_nothing() -> 
     assert verdicts.count("separator") == 3
     assert result.account.dropped == 0
     assert [item.kind for item in result.items].count("headline") == 4
+
+
+def test_a_caption_with_its_photo_credit_is_left_out_a_wire_sign_off_is_not() -> None:
+    from reader.ingest.pagedump import elements, layout_lines
+
+    lines = layout_lines(
+        [
+            "   Le ferry à quai à Roscoff, le 2 novembre. — Anne Le Bihan / AFP",
+            "",
+            "   Le trafic reprendra lundi matin, a annoncé la compagnie dimanche. — AFP",
+        ]
+    )
+    caption, paragraph = elements(lines)
+    assert caption.marked and not caption.prose
+    assert paragraph.prose
