@@ -25,8 +25,9 @@ LONE_PARAGRAPH_LEN = 600
 """A single line this long is a paragraph even with no other one next to it."""
 
 _ALNUM = re.compile(r"[^\W_]")
-# Only typographic bullets are markup; "- ", "+ 2 officers…" or "* " may be the headline's.
-_BULLET = re.compile(r"^[•·‣▪▫●○◦■□►▶➤→✓✔]\s+")
+# Typographic bullets and Markdown's "* " are markup; "- " and "+ 2 officers…" may be the
+# headline's own ("- 5 %", "+ 2 officers hurt").
+_BULLET = re.compile(r"^(?:[•·‣▪▫●○◦■□►▶➤→✓✔]|\*(?=\s+\S))\s+")
 
 
 def is_prose_line(line: str) -> bool:

@@ -289,3 +289,19 @@ def test_a_caption_with_its_photo_credit_is_left_out_a_wire_sign_off_is_not() ->
     caption, paragraph = elements(lines)
     assert caption.marked and not caption.prose
     assert paragraph.prose
+
+
+def test_a_markdown_bullet_is_not_part_of_the_headline() -> None:
+    lines = [
+        "* Port strike ends after nine days of talks",
+        "• Tram line to the airport reopens on Monday",
+        "+ 2 officers hurt as protest turns violent in the old town",
+        "- 5 % : la baisse des ventes de fioul cet hiver",
+    ]
+    titles = [item.title for item in read_plain_text("\n\n".join(lines)).items]
+    assert titles == [
+        "Port strike ends after nine days of talks",
+        "Tram line to the airport reopens on Monday",
+        "+ 2 officers hurt as protest turns violent in the old town",
+        "- 5 % : la baisse des ventes de fioul cet hiver",
+    ]
