@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from reader.ingest.parsed import ParsedDocument, ParsedItem, SourceKind
 from reader.library import clauses, db
@@ -35,6 +35,9 @@ from reader.library.models import (
     TagCount,
 )
 from reader.library.schema import LATEST_VERSION, MIGRATIONS
+
+if TYPE_CHECKING:
+    from reader.library.stories_repo import StateCache
 
 GROUP_SLICE = 2000
 """Items grouped per transaction by `group_new_items`: 1.9-2.4 s a slice in a 100k-item
@@ -114,6 +117,16 @@ class Library:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._db = connection
+        self._story_cache: StateCache | None = None
+
+    def _story_state(self) -> StateCache:
+        """The grouping state this library keeps between imports (made on first use:
+        the story engine is only imported when something is grouped)."""
+        if self._story_cache is None:
+            from reader.library.stories_repo import StateCache
+
+            self._story_cache = StateCache()
+        return self._story_cache
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -130,6 +143,7 @@ class Library:
         return library
 
     def close(self) -> None:
+        self._story_cache = None  # the grouping state goes with the connection
         self._db.close()
 
     def __enter__(self) -> Self:
@@ -240,7 +254,7 @@ class Library:
             if group_stories:
                 from reader.library.stories_repo import attach_new_items
 
-                attach_new_items(self._db, new_item_ids)
+                attach_new_items(self._db, new_item_ids, cache=self._story_state())
         return ImportCounts(added=added, duplicates=duplicates)
 
     def _restore_state(self, item_id: int, parsed: ParsedItem) -> None:
@@ -640,7 +654,7 @@ class Library:
         while True:
             with self._write():
                 attached = stories_repo.attach_new_items(
-                    self._db, limit=GROUP_SLICE, on_progress=on_progress
+                    self._db, limit=GROUP_SLICE, on_progress=on_progress, cache=self._story_state()
                 )
             done += attached.grouped
             if total is None:

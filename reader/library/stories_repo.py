@@ -536,9 +536,6 @@ class CachedState:
         self._deleted.clear()
 
 
-_STATES: dict[int, tuple[sqlite3.Connection, CachedState]] = {}
-"""The cached grouping state of each open connection of this process (by id)."""
-
 MAX_CACHED_PROFILES: Final = 250_000
 
 
@@ -551,24 +548,24 @@ def _invalidate(db: sqlite3.Connection) -> None:
     _set_state(db, "token", _new_token())
 
 
-def _cached_state(db: sqlite3.Connection) -> CachedState:
-    """This connection's state, if it still matches the tables; else a fresh one."""
-    for key, (connection, _) in list(_STATES.items()):
-        try:
-            connection.total_changes  # noqa: B018 - raises once the connection is closed
-        except sqlite3.ProgrammingError:
-            del _STATES[key]
-    token = _get_state(db, "token")
-    entry = _STATES.get(id(db))
-    if entry is not None and entry[0] is db and entry[1].token == token:
-        state = entry[1]
-        state.trim(MAX_CACHED_PROFILES)
-        state.touched = set()
-    else:
-        state = CachedState(db, token)
-        _STATES[id(db)] = (db, state)
-    state.token = -1  # until this attach is written: an exception leaves it stale
-    return state
+class StateCache:
+    """The grouping state kept between attaches for one connection. Its `Library` owns
+    it, so it lives and dies with that library's connection, not with the process."""
+
+    def __init__(self) -> None:
+        self._state: CachedState | None = None
+
+    def state_for(self, db: sqlite3.Connection) -> CachedState:
+        """The cached state if it still matches the tables; else a fresh one."""
+        token = _get_state(db, "token")
+        state = self._state
+        if state is not None and state.db is db and state.token == token:
+            state.trim(MAX_CACHED_PROFILES)
+            state.touched = set()
+        else:
+            state = self._state = CachedState(db, token)
+        state.token = -1  # until this attach is written: an exception leaves it stale
+        return state
 
 
 def _commit_state(state: CachedState) -> None:
@@ -668,8 +665,12 @@ def attach_new_items(
     *,
     limit: int | None = None,
     on_progress: ProgressFn | None = None,
+    cache: StateCache | None = None,
 ) -> Attached:
     """Group items that have no story yet, oldest first; at most `limit` of them.
+
+    `cache` keeps the grouping state between calls (the library's own); without one,
+    the state is read from the tables afresh.
 
     Slices taken one after the other (each in its own transaction) give the stories of
     one batch: the same processing order, the same state in between. A library without
@@ -685,7 +686,7 @@ def attach_new_items(
     if not pending:
         return Attached(0, 0)
     chosen, remaining = (pending, []) if limit is None else (pending[:limit], pending[limit:])
-    state = _cached_state(db)
+    state = (cache if cache is not None else StateCache()).state_for(db)
     grouper = Grouper(state)
     inputs = [_input(row) for row in _input_rows(db, chosen)]
     # For batches of PARALLEL_FROM items or more (one big document), a helper process

@@ -522,3 +522,30 @@ def test_a_common_key_is_read_only_through_its_latest_postings() -> None:
 
 def chain_all(lists: list[list[int]]) -> list[int]:
     return [item for postings in lists for item in postings]
+
+
+def test_two_libraries_open_on_one_file_group_as_one_would(tmp_path: Path) -> None:
+    """The app and an import in the same process each hold a Library on the file: each
+    keeps its own grouping state, and neither acts on a state the other made stale."""
+    rows = sorted(_rows(), key=lambda row: str(row["date"]))
+    zoo = ParsedItem("headline", "Zoo welcomes twin pandas", published=datetime(2025, 1, 1))
+
+    def store(library: Library, row: dict[str, object]) -> None:
+        library.store_document(
+            ParsedDocument(items=(_parsed(row),)), source_name=str(row["source"]),
+            source_kind="feed", origin=None,
+        )  # fmt: skip
+
+    with Library.open(tmp_path / "one.sqlite3") as library:
+        library.store_document(ParsedDocument(items=(zoo,)), source_name="zoo",
+                               source_kind="feed", origin=None)  # fmt: skip
+        for row in rows:
+            store(library, row)
+        alone = _partition(library)
+    path = tmp_path / "two.sqlite3"
+    with Library.open(path) as first, Library.open(path) as second:
+        first.store_document(ParsedDocument(items=(zoo,)), source_name="zoo",
+                             source_kind="feed", origin=None)  # fmt: skip
+        for index, row in enumerate(rows):
+            store(first if index % 3 else second, row)
+        assert _partition(first) == alone
