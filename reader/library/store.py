@@ -725,11 +725,15 @@ class Library:
         rows = (stories_repo.story_row(self._db, story_id) for (story_id,) in ids)
         return [_story_summary(row) for row in rows if row is not None]
 
-    def story(self, story_id: int) -> StoryDetail:
-        """One story with its items (oldest first) and duplicate sets."""
+    def story(self, story_id: int, *, group_pending: bool = True) -> StoryDetail:
+        """One story with its items (oldest first) and duplicate sets.
+
+        With `group_pending` (the CLI), items an import stored but has not grouped yet are
+        grouped first. The app passes False: grouping a running import's items would hold
+        the write lock on its event loop for as long as the import's own grouping."""
         from reader.library import stories_repo
 
-        self._grouped()
+        self._grouped(pending=group_pending)
         row = stories_repo.story_row(self._db, story_id)
         if row is None:
             raise NotFoundError(f"no story with id {story_id}")

@@ -147,3 +147,26 @@ async def test_select_a_whole_story_and_tag_it(story_library: Path, tmp_path: Pa
     with Library.open(story_library) as library:
         tagged = library.list_items(ItemFilter(tag="kestrel"))
         assert len(tagged) == 3  # the headline and both articles of its story
+
+
+async def test_compare_leaves_a_running_imports_items_to_the_import(
+    story_library: Path, tmp_path: Path
+) -> None:
+    """c while an import has stored items it has not grouped yet: compare opens on the
+    story as it is, and the app does not group the import's items on its event loop."""
+    app = _app(story_library, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"kind:article crane collapse", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        with Library.open(story_library) as importer:
+            late = ParsedItem("headline", "Kestrel Bay crane: inquiry opens", published=WHEN)
+            importer.store_document(ParsedDocument(items=(late,)), source_name="Late Wire",
+                                    source_kind="file", origin=None, group_stories=False)  # fmt: skip
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+    with Library.open(story_library) as library:
+        (late_row,) = [i for i in library.list_items() if i.source == "Late Wire"]
+        assert late_row.story_id is None  # still the import's to group

@@ -594,7 +594,7 @@ class ReaderScreen(Screen[None]):
             return
         from reader.ui.screens.compare import CompareScreen
 
-        story = self.reader_app.library.story(current.story_id)
+        story = self.reader_app.library.story(current.story_id, group_pending=False)
         if sum(1 for item in story.items if item.kind == "article") < 2:
             self.notify(
                 f"Its story has {story.size} item{'s' if story.size != 1 else ''} and fewer than"
