@@ -734,14 +734,14 @@ def is_cookie_paragraph(paragraph: str) -> bool:
     """A cookie-consent banner, whatever its length: one that opens like one, or one that
     asks the reader to choose about cookies (an article about cookie rules reports, it
     does not address "you")."""
-    text = plain_apostrophes(paragraph)
-    if _COOKIE_PARAGRAPH.match(text[:80]) is not None:
+    if _COOKIE_PARAGRAPH.match(plain_apostrophes(paragraph[:80])) is not None:
         return True
+    # Asked of every line of a text file: the cheap test first.
     return (
-        len(text) <= COOKIE_PROMPT_MAX
-        and _COOKIE_WORD.search(text) is not None
-        and _ADDRESSED.search(text) is not None
-        and _CONSENT.search(text) is not None
+        len(paragraph) <= COOKIE_PROMPT_MAX
+        and _COOKIE_WORD.search(paragraph) is not None
+        and _ADDRESSED.search(paragraph) is not None
+        and _CONSENT.search(paragraph) is not None
     )
 
 

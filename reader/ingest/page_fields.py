@@ -42,21 +42,24 @@ def _key(text: str) -> str:
 def site_keys(site_names: Iterable[str | None], url: str | None) -> set[str]:
     """What the site is called: its names and its domain's main label."""
     keys = {_key(name) for name in site_names if name}
-    if url:
-        host = urlsplit(url).hostname or ""
-        labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
-        if len(labels) >= 2:
-            keys.add(_key(labels[-2]))
-            keys.add(_key("".join(labels[:-1])))
+    labels = _host_labels(url)
+    if len(labels) >= 2:
+        keys.add(_key(labels[-2]))
+        keys.add(_key("".join(labels[:-1])))
     return {key for key in keys if len(key) >= 2}
 
 
 def is_domain_name(name: str, url: str | None) -> bool:
     """Whether an author field is only the site's address ("temoignages.re", "Temoignages
     re"): not a by-line. A newsroom name ("CBS News") is one."""
-    host = (urlsplit(url).hostname or "") if url else ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    labels = _host_labels(url)
     return len(labels) >= 2 and _key(name) == _key("".join(labels))
+
+
+def _host_labels(url: str | None) -> list[str]:
+    """The labels of a page's host name, "www", "m" and "amp" aside."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return [label for label in host.split(".") if label and label not in ("www", "m", "amp")]
 
 
 def _is_site(part: str, keys: set[str]) -> bool:

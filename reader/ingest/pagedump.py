@@ -91,6 +91,16 @@ _AGENCY_CREDIT = re.compile(
     r"\b\w+\.com/|\(\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+/[^)]*\)\s*$"
 )
 _CREDIT_TAIL = re.compile(r"[.!?…»”)]\s+[—–-]\s+((?:©\s*)?[^.!?—–]{3,60})$")
+
+
+def _tail_credit(text: str) -> tuple[re.Match[str] | None, bool]:
+    """A credit after a sentence ("… le 2 mai. — Jane Roe / AFP") and whether it names a
+    photographer ("Name / AGENCY", "©", "Photo"); without one, "… — AFP" is the wire's
+    sign-off under a paragraph."""
+    tail = _CREDIT_TAIL.search(text)
+    return tail, tail is not None and _PHOTOGRAPHER.search(tail.group(1)) is not None
+
+
 # "Name / AGENCY", "© ...", "Photo X": who took a picture, not which wire sent the text.
 _PHOTOGRAPHER = re.compile(r"/|©|\bphotos?\b", re.IGNORECASE)
 # "Avec AFP", "(with Reuters)": the wire's sign-off under the last paragraph, not a credit
@@ -193,8 +203,8 @@ def _is_credit(text: str) -> bool:
     """A photo or image credit: "Jane Roe / AFP", "afp.com/Alain JOCARD", "© Reuters"."""
     if len(text) > 90 or (_ENDS_SENTENCE.search(text) and not text.endswith(")")):
         return False
-    tail = _CREDIT_TAIL.search(text)
-    if tail is not None and not _PHOTOGRAPHER.search(tail.group(1)):
+    tail, photo = _tail_credit(text)
+    if tail is not None and not photo:
         return False  # "Le trafic reprendra lundi. — AFP": a wire paragraph's sign-off
     if _CREDIT.search(text) or _AGENCY_CREDIT.search(text):
         return True
@@ -291,11 +301,11 @@ def elements(lines: Sequence[str]) -> list[Element]:
 def _mark_captions(found: Sequence[Element]) -> None:
     """A photo's caption sits above its credit, and is sometimes repeated below it."""
     for index, element in enumerate(found):
-        tail = _CREDIT_TAIL.search(element.text)
+        tail, photo = _tail_credit(element.text)
         if (
             tail is not None
+            and photo
             and _is_credit(tail.group(1))
-            and _PHOTOGRAPHER.search(tail.group(1)) is not None
             and len(element.text) <= CAPTION_MAX_LEN
         ):
             # "Des manifestants à Paris, le 3 mai. — Jane Roe / AFP": a caption with its
@@ -329,8 +339,8 @@ def _is_prose(text: str) -> bool:
     words = len(_WORD.findall(text))
     if words < 4 or _CREDIT.search(text):
         return False
-    tail = _CREDIT_TAIL.search(text)
-    if tail is not None and not _PHOTOGRAPHER.search(tail.group(1)):
+    tail, photo = _tail_credit(text)
+    if tail is not None and not photo:
         text = text[: tail.start(1)].rstrip(" —–-")  # a wire's sign-off: "… dimanche. — AFP"
     if _ENDS_SENTENCE.search(text):
         return words >= 6 or len(text) >= 30
@@ -375,17 +385,22 @@ def _references_start(lines: Sequence[str]) -> int:
     return len(lines)
 
 
-def _is_title(element: Element) -> bool:
-    words = len(_WORD.findall(element.text))
+def _is_title(element: Element, *, loose: bool = False) -> bool:
+    """A headline: flush left as lynx prints an h1, or with `loose` any short line that
+    does not end like a sentence (some pages centre or indent their h1)."""
+    text = element.text
+    if loose:
+        shaped = element.layer != "item" and len(text) <= LOOSE_TITLE_MAX and not text.endswith(".")
+    else:
+        shaped = element.layer == "head" and len(text) <= 250
     return (
-        element.layer == "head"
+        shaped
         and not element.marked
-        and 2 <= words <= 40
-        and len(element.text) <= 250
-        and not _is_date_line(element.text)
-        and not BY_CUE.match(element.text)
-        and not _is_credit(element.text)
-        and boilerplate.classify(element.text) is None
+        and 2 <= len(_WORD.findall(text)) <= 40
+        and not _is_date_line(text)
+        and not BY_CUE.match(text)
+        and not _is_credit(text)
+        and boilerplate.classify(text) is None
     )
 
 
@@ -410,6 +425,7 @@ def _metadata(
     published: datetime | None = None
     used: set[int] = set()
     weak_date: int | None = None  # where the date came from, while that is no date line
+    author_at: int | None = None
     for index in range(max(0, start), min(end, len(found))):
         element = found[index]
         if element.prose or element.marked or len(element.text) > 200:
@@ -421,7 +437,7 @@ def _metadata(
         hits = find_dates(text)
         if hits and (published is None or (weak_date is not None and _is_date_line(text))):
             # A date line ("Publié le 8 juillet") beats a date inside a caption.
-            if weak_date is not None:
+            if weak_date is not None and weak_date != author_at:
                 used.discard(weak_date)
             published = hits[0].value
             weak_date = None if _is_date_line(text) or BY_CUE.match(text) else index
@@ -429,7 +445,7 @@ def _metadata(
         if author is None and not (alone_needs_date and not hits and not BY_CUE.match(text)):
             name = byline_name(text)
             if name is not None and not find_dates(name):
-                author = name
+                author, author_at = name, index
                 used.add(index)
     return author, published, used
 
@@ -476,11 +492,7 @@ def _header_above(found: Sequence[Element], first: int) -> int | None:
     for strict, lookback in ((True, HEADER_LOOKBACK), (False, LOOSE_TITLE_LOOKBACK)):
         for index in range(first - 1, max(-1, first - lookback), -1):
             element = found[index]
-            if strict and not _is_title(element):
-                continue
-            if not strict and not _is_loose_title(element):
-                continue
-            if len(_WORD.findall(element.text)) < 3:
+            if not _is_title(element, loose=not strict) or len(_WORD.findall(element.text)) < 3:
                 continue
             standfirst = 0  # a standfirst may come between the headline and its by-line
             for below in found[index + 1 : min(first, index + 1 + HEADER_META_SPAN)]:
@@ -496,20 +508,6 @@ def _header_above(found: Sequence[Element], first: int) -> int | None:
                 if BY_CUE.match(below.text) or _is_date_line(below.text):
                     return index
     return None
-
-
-def _is_loose_title(element: Element) -> bool:
-    text = element.text
-    return (
-        not element.marked
-        and element.layer != "item"
-        and len(text) <= LOOSE_TITLE_MAX
-        and not text.endswith(".")
-        and not _is_date_line(text)
-        and not BY_CUE.match(text)
-        and not _is_credit(text)
-        and boilerplate.classify(text) is None
-    )
 
 
 def _is_teaser_page(found: Sequence[Element], first: int) -> bool:
