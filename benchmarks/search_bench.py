@@ -41,7 +41,7 @@ from benchmarks.make_corpus import generate
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
 from reader.search.engine import CancelToken, Searcher
-from reader.search.normalize import fold_words
+from reader.text.fold import fold_words
 
 TARGET_P95_MS = {100_000: 30.0, 1_000_000: 100.0}
 TARGET_PEAK_MB = 1024

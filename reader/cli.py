@@ -330,7 +330,7 @@ def _dry_run(arguments: Sequence[str], max_bytes: int, *, explain: bool) -> int:
     """`reader import --dry-run [--explain]`: what each file would give, nothing stored."""
     from reader.ingest.files import expand_paths
     from reader.ingest.reading import InputError, explain_document
-    from reader.text import strip_controls as safe_line
+    from reader.text.clean import strip_controls as safe_line
 
     files, missing = expand_paths(arguments)
     status = EXIT_OK

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from reader.ingest.parsed import Block, ItemKind, ParsedDocument, ParsedItem
 from reader.ingest.titles import derive_title
-from reader.text import clean
+from reader.text.clean import clean
 
 __all__ = [
     "CSV_QUOTE",

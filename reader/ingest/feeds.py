@@ -37,7 +37,7 @@ from reader.ingest.detect import SNIFF_SIZE, detect_format
 from reader.ingest.doctype import without_doctype
 from reader.ingest.parsed import Block, ItemKind, ParsedDocument, ParsedItem
 from reader.ingest.titles import title_from_blocks
-from reader.text import clean, strip_controls
+from reader.text.clean import clean, strip_controls
 
 __all__ = [
     "EntryFields",

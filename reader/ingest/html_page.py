@@ -31,7 +31,7 @@ from reader.ingest.page_fields import (
 )
 from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.ingest.titles import title_from_blocks
-from reader.text import clean, strip_controls
+from reader.text.clean import clean, strip_controls
 
 __all__ = ["PageError", "parse_html_page"]
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from reader.ingest.decode import DecodeError, decode_bytes
 from reader.ingest.parsed import FeedRef, ParsedDocument
-from reader.text import clean
+from reader.text.clean import clean
 
 __all__ = ["OpmlError", "parse_opml"]
 

@@ -105,7 +105,7 @@ from reader.ingest.boilerplate import Boiler
 from reader.ingest.dates import DateHit, find_dates
 from reader.ingest.parsed import Block, ParsedItem
 from reader.ingest.titles import derive_title
-from reader.text import strip_controls
+from reader.text.clean import strip_controls
 
 # Length thresholds, in characters.
 PARAGRAPH_LEN = 180  # at least this long: a paragraph, whatever its punctuation

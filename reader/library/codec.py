@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from reader.ingest.parsed import Block
 from reader.library.errors import LibraryError
-from reader.text import clean
+from reader.text.clean import clean
 
 __all__ = [
     "MAX_TAG_LENGTH",

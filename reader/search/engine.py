@@ -36,9 +36,9 @@ from pathlib import Path
 from reader.library import clauses as item_clauses
 from reader.library.codec import block_texts
 from reader.search.index import BODY_PREFIX_CHARS, MAX_BODY_CHARS, pending, sync
-from reader.search.normalize import Folded, fold, fold_aligned, fold_words
 from reader.search.query import Filters, Query, Term, parse
 from reader.search.vocabulary import Vocabulary
+from reader.text.fold import Folded, fold, fold_aligned, fold_words
 
 CANDIDATE_CAP = 300
 """Most rows the title tier asks FTS5 for; beyond it the newest matches are ranked."""

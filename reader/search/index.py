@@ -11,7 +11,7 @@ Tables (schema migration v2, reader/library/schema.py):
   only the body tier and exclusions read this table (see `reader/search/__init__.py`).
 * `search_terms`: every folded word seen (numbers aside): the vocabulary typo tolerance
   searches. Words are never removed; a stale word only costs a lookup that finds nothing.
-* `search_stems`: (stem key, word) pairs, see `stem.py`.
+* `search_stems`: (stem key, word) pairs, see `reader/text/stem.py`.
 * `search_state`: the format the index was built in (absent: not built yet).
 
 `sync` indexes the items an import just inserted, in the import's transaction. When the
@@ -29,8 +29,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 
 from reader.library.codec import block_texts
-from reader.search.normalize import fold_aligned, fold_words
-from reader.search.stem import stem_keys
+from reader.text.fold import fold_aligned, fold_words
+from reader.text.stem import stem_keys
 
 INDEX_FORMAT = 2
 """Bump when folding or stemming changes: the index is then rebuilt on next sync."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from reader.search.normalize import fold_words
+from reader.text.fold import fold_words
 
 TermKind = Literal["fuzzy", "exact", "phrase"]
 FILTER_NAMES = ("tag", "source", "kind", "is", "after", "before", "story")

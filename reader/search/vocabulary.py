@@ -23,7 +23,7 @@ from collections import OrderedDict, defaultdict
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from reader.search.stem import stem_keys
+from reader.text.stem import stem_keys
 
 MIN_TYPO_LENGTH = 4
 MAX_VARIANTS = 12

@@ -39,9 +39,9 @@ from typing import Any, Final
 
 from rapidfuzz import fuzz
 
-from reader.search.normalize import fold_words
 from reader.stories.features import name_keys, number_keys, text_keys
 from reader.stories.lexicon import STOP_WORDS
+from reader.text.fold import fold_words
 
 SAME_TEXT_RATIO: Final = 88.0
 SAME_FACTS_DICE: Final = 0.5

@@ -6,7 +6,7 @@ duplicate detection needs. Keys live in one namespace, so a name written in a ti
 English headline still meets the same name elsewhere:
 
 * words: folded (case, accents), stop words dropped, and stemmed the same way in both
-  languages (`stem`: the light plural/feminine stemmer of `reader.search.stem` plus
+  languages (`stem`: the light plural/feminine stemmer of `reader.text.stem` plus
   `-ing`/`-ed`), because a name must give one key in a French and an English item;
   words of the small bilingual lexicon become `~concept` keys (`tempête` and `storm`
   are both `~storm`);
@@ -40,8 +40,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final, Literal
 
-from reader.search.normalize import fold_words
-from reader.search.stem import light_french
 from reader.stories.lexicon import (
     CONCEPTS,
     MONTHS,
@@ -50,6 +48,8 @@ from reader.stories.lexicon import (
     PHRASE_ALIASES,
     STOP_WORDS,
 )
+from reader.text.fold import fold_words
+from reader.text.stem import light_french
 
 Lang = Literal["fr", "en", ""]
 
@@ -279,7 +279,7 @@ def stem(word: str) -> str:
     Language-specific stemmers would give a name two keys (Porter2 turns `Rivebelle`
     into `rivebell`, French light stemming into `rivebel`), and a French and an English
     item must meet on names. So every word gets the light French plural/feminine
-    stemmer of `reader.search.stem` plus two English endings (`-ing`, `-ed`): weak on
+    stemmer of `reader.text.stem` plus two English endings (`-ing`, `-ed`): weak on
     English verbs, but consistent, and the lexicon covers the frequent ones.
     """
     if len(word) > 5 and word.endswith("ies"):

@@ -1,7 +1,7 @@
 """Word lists for story grouping: stop words, a small bilingual lexicon, name aliases.
 
 Everything here is written in *folded* form (lower case, no accents, `œ` as `oe`), the
-form `reader.search.normalize.fold_words` produces, so lookups need no further work.
+form `reader.text.fold.fold_words` produces, so lookups need no further work.
 
 * `STOP_WORDS`: French and English function words plus the reporting verbs and filler
   nouns every news text is full of ("said", "selon", "year"). They carry no evidence

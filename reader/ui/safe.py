@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
-from reader.text import strip_controls
+from reader.text.clean import strip_controls
 
 
 def plain(text: str) -> Content:

@@ -29,7 +29,7 @@ from reader.ingest.feeds import (
     parse_feed,
 )
 from reader.ingest.parsed import ParsedDocument
-from reader.text import clean
+from reader.text.clean import clean
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "data" / "feeds"

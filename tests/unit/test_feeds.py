@@ -625,7 +625,7 @@ def test_control_stripping_shortcut_changes_nothing() -> None:
     import random
 
     from reader.ingest.feeds import _strip_controls
-    from reader.text import strip_controls
+    from reader.text.clean import strip_controls
 
     pieces = ["a", "é", " ", "\n", "\t", "\r", "\xa0", "\x1b[31m", "\x1b]0;t\x07", "\x9b1m", "\x00"]
     pieces += [

@@ -12,7 +12,9 @@ DATA_MODULES = [
     "reader.export",
     "reader.config",
     "reader.paths",
-    "reader.text",
+    "reader.text.clean",
+    "reader.text.fold",
+    "reader.text.stem",
 ]
 
 

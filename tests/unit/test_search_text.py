@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.search.normalize import Folded, fold, fold_words
-from reader.search.stem import light_french, stem_keys
+from reader.text.fold import Folded, fold, fold_words
+from reader.text.stem import light_french, stem_keys
 
 
 @pytest.mark.parametrize(

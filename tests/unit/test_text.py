@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text import clean, clean_multiline, strip_controls
+from reader.text.clean import clean, clean_multiline, strip_controls
 
 CASES = [
     ("plain words", "plain words"),

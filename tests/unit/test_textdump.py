@@ -14,7 +14,7 @@ from reader.ingest.parsed import Block, ParsedItem
 from reader.ingest.reading import parse_bytes
 from reader.ingest.textdump import clean_lines, parse_meta_line, parse_text_dump
 from reader.ingest.titles import derive_title
-from reader.text import clean, clean_multiline
+from reader.text.clean import clean, clean_multiline
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "textdump"
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"

@@ -23,7 +23,7 @@ from textual.widget import Widget
 
 from reader.ingest.parsed import Block
 from reader.library import Item
-from reader.text import strip_controls
+from reader.text.clean import strip_controls
 from reader.ui.safe import plain, styled
 
 PIECE_CHARS = 8_000

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.library import ItemSummary
-from reader.text import strip_controls
+from reader.text.clean import strip_controls
 from reader.ui.rows import RowSource, Spans
 
 PAGE_SIZE = 200
