@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.importer import import_files
 from reader.library import Library
-from reader.library.models import Item
+from reader.model import Item
 from reader.text.clean import strip_controls
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2000-\u200a\u3000\u205f\u2007]+")

@@ -38,8 +38,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.make_corpus import generate
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import Block, ParsedDocument, ParsedItem
 from reader.search.engine import CancelToken, Searcher
 from reader.text.fold import fold_words
 

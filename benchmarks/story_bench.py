@@ -38,8 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.make_corpus import generate
 from benchmarks.story_eval import parse_date
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library, stories_repo
+from reader.model import Block, ParsedDocument, ParsedItem
 from reader.stories import StoryInput, group_all
 from reader.stories.metrics import bcubed
 

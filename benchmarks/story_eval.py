@@ -90,8 +90,8 @@ def load(path: Path) -> list[Labelled]:
 
 def group_through_library(items: Sequence[Labelled]) -> dict[int, int]:
     """Import the items into a temporary library, one source per document, in date order."""
-    from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
     from reader.library import Library
+    from reader.model import Block, ParsedDocument, ParsedItem
 
     earliest = datetime.min.replace(tzinfo=UTC)
 

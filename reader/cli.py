@@ -23,7 +23,8 @@ from reader import __version__
 
 if TYPE_CHECKING:
     from reader.config import Config
-    from reader.library import Item, ItemFilter, ItemSummary, Library
+    from reader.library import Library
+    from reader.model import Item, ItemFilter, ItemSummary
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -197,7 +198,7 @@ def _open_library(args: argparse.Namespace) -> Library:
 
 
 def _item_filter(args: argparse.Namespace, library: Library) -> ItemFilter:
-    from reader.library import ItemFilter
+    from reader.model import ItemFilter
 
     if args.tag is not None and not library.has_tag(args.tag):
         raise CommandError(f"no tag named {args.tag!r} (see 'reader tags')")
@@ -555,7 +556,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    from reader.library import ItemFilter
+    from reader.model import ItemFilter
     from reader.stories.commands import stories_lines, story_summary_dict
 
     with _open_library(args) as library:

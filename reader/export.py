@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Literal, TextIO
 
 from reader.ingest.backup import CSV_QUOTE, MARKDOWN_ITEM_MARK, MARKDOWN_SPECIAL
-from reader.library.models import Item, ItemSummary
+from reader.model import Item, ItemSummary
 
 ExportFormat = Literal["json", "jsonl", "markdown", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "jsonl", "markdown", "csv")

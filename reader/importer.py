@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.ingest.files import expand_paths
-from reader.ingest.parsed import ParsedDocument
 from reader.ingest.reading import InputError, read_document
 from reader.library import Library, LibraryError
+from reader.model import ParsedDocument
 
 PARALLEL_MIN_FILES = 4
 """Below this many files a worker process costs more than it saves."""

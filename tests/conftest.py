@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import Block, ParsedDocument, ParsedItem
 
 
 @pytest.fixture(autouse=True)

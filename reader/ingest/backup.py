@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from reader.ingest.parsed import Block, ItemKind, ParsedDocument, ParsedItem
 from reader.ingest.titles import derive_title
+from reader.model import Block, ItemKind, ParsedDocument, ParsedItem
 from reader.text.clean import clean
 
 __all__ = [

@@ -37,7 +37,7 @@ from reader.ingest.feeds import (
     document_from_fields,
     first_date,
 )
-from reader.ingest.parsed import ParsedDocument
+from reader.model import ParsedDocument
 
 __all__ = ["parse_well_formed"]
 

@@ -35,8 +35,8 @@ from urllib.parse import urljoin, urlsplit
 from reader.ingest.decode import DecodeError, decode_bytes
 from reader.ingest.detect import SNIFF_SIZE, detect_format
 from reader.ingest.doctype import without_doctype
-from reader.ingest.parsed import Block, ItemKind, ParsedDocument, ParsedItem
 from reader.ingest.titles import title_from_blocks
+from reader.model import Block, ItemKind, ParsedDocument, ParsedItem
 from reader.text.clean import clean, strip_controls
 
 __all__ = [

@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 
 from reader.ingest import boilerplate
-from reader.ingest.parsed import ParsedItem
 from reader.ingest.textdump import INNER_SENTENCE, is_paragraph
+from reader.model import ParsedItem
 
 PROSE_LINE_LEN = 320
 """Longer than headlines get (Reddit caps titles at 300 characters, papers stay under 200)."""

@@ -29,8 +29,8 @@ from reader.ingest.page_fields import (
     is_domain_name,
     strip_site_name,
 )
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.ingest.titles import title_from_blocks
+from reader.model import Block, ParsedDocument, ParsedItem
 from reader.text.clean import clean, strip_controls
 
 __all__ = ["PageError", "parse_html_page"]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reader.ingest.parsed import ParsedItem
+from reader.model import ParsedItem
 
 _ALNUM = re.compile(r"[^\W_]")
 

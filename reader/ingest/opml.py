@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.ingest.decode import DecodeError, decode_bytes
-from reader.ingest.parsed import FeedRef, ParsedDocument
+from reader.model import FeedRef, ParsedDocument
 from reader.text.clean import clean
 
 __all__ = ["OpmlError", "parse_opml"]

@@ -34,9 +34,9 @@ from datetime import datetime
 from reader.ingest import boilerplate
 from reader.ingest.dates import find_dates
 from reader.ingest.page_fields import BY_CUE, MONTH_WORD, byline_name
-from reader.ingest.parsed import Block, ParsedItem
 from reader.ingest.textdump import fold_lines, parse_meta_line
 from reader.ingest.titles import derive_title
+from reader.model import Block, ParsedItem
 
 MIN_LINES = 12
 """Fewer non-blank lines than this is not a page."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from reader.ingest import headline_list, pagedump, textdump
 from reader.ingest.line_account import LineAccount, account_lines
-from reader.ingest.parsed import ParsedItem
+from reader.model import ParsedItem
 
 
 @dataclass(frozen=True, slots=True)

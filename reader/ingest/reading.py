@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.ingest.parsed import ParsedDocument
+from reader.model import ParsedDocument
 
 if TYPE_CHECKING:
     from reader.ingest.detect import Format

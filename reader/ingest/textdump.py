@@ -103,8 +103,8 @@ from itertools import pairwise
 from reader.ingest import boilerplate
 from reader.ingest.boilerplate import Boiler
 from reader.ingest.dates import DateHit, find_dates
-from reader.ingest.parsed import Block, ParsedItem
 from reader.ingest.titles import derive_title
+from reader.model import Block, ParsedItem
 from reader.text.clean import strip_controls
 
 # Length thresholds, in characters.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.ingest.parsed import Block
+from reader.model import Block
 
 __all__ = ["TITLE_MAX_LEN", "derive_title", "title_from_blocks"]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from reader.ingest.parsed import Block
 from reader.library.errors import LibraryError
+from reader.model import Block
 from reader.text.clean import clean
 
 __all__ = [

@@ -18,23 +18,25 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-from reader.ingest.parsed import ParsedDocument, ParsedItem, SourceKind
 from reader.library import clauses, db
 from reader.library.codec import decode_blocks, encode_blocks, normalize_tag, tag_key
 from reader.library.errors import LibraryError, NotFoundError
-from reader.library.models import (
+from reader.library.schema import LATEST_VERSION, MIGRATIONS
+from reader.model import (
     LATER_TAG,
     ImportCounts,
     Item,
     ItemFilter,
     ItemSummary,
     LibraryStats,
+    ParsedDocument,
+    ParsedItem,
     SourceInfo,
+    SourceKind,
     StoryDetail,
     StorySummary,
     TagCount,
 )
-from reader.library.schema import LATEST_VERSION, MIGRATIONS
 
 if TYPE_CHECKING:
     from reader.library.stories_repo import StateCache

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.library import Library
-from reader.library.models import StoryDetail
+from reader.model import StoryDetail
 from reader.stories.commands import StoryCommandError
 from reader.stories.compare import MAX_ARTICLES, ComparedArticle, CompareInput, compare
 

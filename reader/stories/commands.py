@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.export import summary_to_dict
-from reader.library.models import ItemSummary, StoryDetail, StorySummary
+from reader.model import ItemSummary, StoryDetail, StorySummary
 from reader.stories.compare import ComparedArticle
 from reader.stories.render import render
 

@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from reader.library import ItemFilter, ItemSummary, Library
+from reader.library import Library
+from reader.model import ItemFilter, ItemSummary
 
 Spans = tuple[tuple[int, int], ...]
 

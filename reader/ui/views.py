@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reader.library import LATER_TAG, ItemFilter
+from reader.model import LATER_TAG, ItemFilter
 
 ViewKind = Literal["all", "unread", "later", "starred", "source", "tag", "story", "saved"]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.config import Config
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import Block, ParsedDocument, ParsedItem
 from reader.ui.app import ReaderApp
 
 BASE = datetime(2026, 11, 10, 8, 0, tzinfo=UTC)

@@ -10,8 +10,8 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.config import Config
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
-from reader.library import ItemFilter, Library
+from reader.library import Library
+from reader.model import Block, ItemFilter, ParsedDocument, ParsedItem
 from reader.ui.app import ReaderApp
 from reader.ui.screens.compare import ArticleColumn, CompareScreen, columns_for
 from reader.ui.screens.reader import ReaderScreen

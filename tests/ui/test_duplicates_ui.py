@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.config import Config
-from reader.ingest.parsed import ParsedDocument, ParsedItem
-from reader.library import ItemFilter, Library
+from reader.library import Library
+from reader.model import ItemFilter, ParsedDocument, ParsedItem
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.headline_list import HeadlineList
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.config import Config
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import Block, ParsedDocument, ParsedItem
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_view import PIECE_CHARS, ArticleView, body_pieces
 

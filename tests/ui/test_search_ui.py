@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.widgets import Input
 
 from reader.config import Config
-from reader.ingest.parsed import ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import ParsedDocument, ParsedItem
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.headline_list import HeadlineList

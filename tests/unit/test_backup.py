@@ -11,8 +11,8 @@ import pytest
 
 from reader.export import EXPORT_FORMATS, ExportFormat, item_to_dict, write_items
 from reader.importer import import_files
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import Block, ParsedDocument, ParsedItem
 
 MAX_BYTES = 50 * 1_048_576
 

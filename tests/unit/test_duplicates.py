@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
-from reader.library import ItemFilter, Library
+from reader.library import Library
+from reader.model import Block, ItemFilter, ParsedDocument, ParsedItem
 
 COLLAPSED = ItemFilter(collapse_duplicates=True)
 FLOODS = "Floods close the northern rail line"

@@ -28,7 +28,7 @@ from reader.ingest.feeds import (
     date_is_strict,
     parse_feed,
 )
-from reader.ingest.parsed import ParsedDocument
+from reader.model import ParsedDocument
 from reader.text.clean import clean
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from reader.ingest.feeds import FeedError, html_to_blocks, html_to_text, parse_feed
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
+from reader.model import Block, ParsedDocument, ParsedItem
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
 

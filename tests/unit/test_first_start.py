@@ -6,7 +6,8 @@ from pathlib import Path
 
 from reader import paths
 from reader.app_launch import _seed_first_start
-from reader.library import ItemFilter, Library
+from reader.library import Library
+from reader.model import ItemFilter
 from reader.sample import sample_files
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from reader.ingest.decode import DecodeError
 from reader.ingest.html_page import PageError, parse_html_page
-from reader.ingest.parsed import Block, ParsedDocument
+from reader.model import Block, ParsedDocument
 
 HTML = Path(__file__).resolve().parents[1] / "data" / "html"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.ingest.opml import OpmlError, parse_opml
-from reader.ingest.parsed import FeedRef
+from reader.model import FeedRef
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.ingest.parsed import ParsedDocument, ParsedItem
 from reader.ingest.plaintext import read_plain_text
 from reader.ingest.reading import read_document
 from reader.library import Library
 from reader.library.store import headline_hash
+from reader.model import ParsedDocument, ParsedItem
 
 PAGES = Path(__file__).parent.parent / "data" / "pagedump"
 

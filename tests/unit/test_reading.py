@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.importer import import_files, import_paths
-from reader.ingest.parsed import ParsedDocument
 from reader.ingest.reading import InputError, read_document
-from reader.library import ItemFilter, Library
+from reader.library import Library
+from reader.model import ItemFilter, ParsedDocument
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LIMIT = 50 * 1024 * 1024

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import Block, ParsedDocument, ParsedItem
 from reader.search.engine import CancelToken, SearchCancelled, Searcher, SearchHit
 from reader.search.query import QueryError
 

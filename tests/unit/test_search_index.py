@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library, LibraryError
 from reader.library.schema import LATEST_VERSION, MIGRATIONS
+from reader.model import Block, ParsedDocument, ParsedItem
 from reader.search import index
 from reader.search.engine import Searcher
 from tests.conftest import StoreFn, article, headline

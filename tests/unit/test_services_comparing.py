@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from reader.ingest.parsed import ItemKind
-from reader.library.models import ItemSummary, StoryDetail
+from reader.model import ItemKind, ItemSummary, StoryDetail
 from reader.services.comparing import articles_to_compare
 
 _AT = datetime(2026, 11, 3, tzinfo=UTC)

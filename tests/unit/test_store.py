@@ -10,16 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
-from reader.library import (
-    Item,
-    ItemFilter,
-    Library,
-    LibraryError,
-    NewerSchemaError,
-    NotFoundError,
-)
+from reader.library import Library, LibraryError, NewerSchemaError, NotFoundError
 from reader.library.schema import LATEST_VERSION
+from reader.model import Block, Item, ItemFilter, ParsedDocument, ParsedItem
 from tests.conftest import StoreFn, article, headline
 
 
@@ -216,7 +209,7 @@ def test_star_and_read_flags(library: Library, store: StoreFn) -> None:
 
 
 def test_opml_feeds_become_sources(library: Library) -> None:
-    from reader.ingest.parsed import FeedRef
+    from reader.model import FeedRef
 
     document = ParsedDocument(
         feeds=(FeedRef("Harbour Post", "https://harbour.example/rss"),

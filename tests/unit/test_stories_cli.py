@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import Block, ParsedDocument, ParsedItem
 from tests.cli_harness import Cli
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "stories"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.story_eval import load, parse_date
-from reader.ingest.parsed import Block, ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import Block, ParsedDocument, ParsedItem
 from reader.stories import Signature, StoryInput, group_inputs, signature
 from reader.stories.features import LEAD_CHARS
 from reader.stories.metrics import bcubed, pairwise

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from reader.ingest.parsed import ParsedDocument, ParsedItem
 from reader.library import Library
+from reader.model import ParsedDocument, ParsedItem
 
 NOW = datetime(2026, 11, 10, 9, tzinfo=UTC)
 

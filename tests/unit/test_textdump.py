@@ -10,10 +10,10 @@ import pytest
 from reader.ingest import boilerplate
 from reader.ingest.dates import find_dates, parse_date
 from reader.ingest.decode import decode_bytes
-from reader.ingest.parsed import Block, ParsedItem
 from reader.ingest.reading import parse_bytes
 from reader.ingest.textdump import clean_lines, parse_meta_line, parse_text_dump
 from reader.ingest.titles import derive_title
+from reader.model import Block, ParsedItem
 from reader.text.clean import clean, clean_multiline
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "textdump"

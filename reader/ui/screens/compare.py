@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reader.library import Library
-from reader.library.models import StoryDetail
+from reader.model import StoryDetail
 from reader.services.comparing import articles_to_compare, compare_inputs
 from reader.stories.compare import (
     MAX_ARTICLES,

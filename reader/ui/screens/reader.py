@@ -21,7 +21,8 @@ from textual.widgets import Footer, Input, OptionList
 from textual.worker import get_current_worker
 
 from reader.export import ExportFormat
-from reader.library import LATER_TAG, Item, ItemFilter, ItemSummary, Library, LibraryError
+from reader.library import Library, LibraryError
+from reader.model import LATER_TAG, Item, ItemFilter, ItemSummary
 from reader.services.tagging import add_tags, remove_tags
 from reader.ui.messages import NavCounted, SearchFinished
 from reader.ui.rows import FilterRows, IdRows

@@ -21,8 +21,7 @@ from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
 
-from reader.ingest.parsed import Block
-from reader.library import Item
+from reader.model import Block, Item
 from reader.text.clean import strip_controls
 from reader.ui.safe import plain, styled
 

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.library import ItemSummary
+from reader.model import ItemSummary
 from reader.text.clean import strip_controls
 from reader.ui.rows import RowSource, Spans
 
