@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.make_corpus import generate
 from reader.config import Config
-from reader.importer import import_paths
 from reader.library import Library
+from reader.services.importing import import_paths
 
 TARGET_START_S = 1.0
 TARGET_KEY_P95_MS = 50.0

@@ -25,8 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.make_corpus import generate
 from reader.config import Config
-from reader.importer import import_paths
-from reader.library import Library, stories_repo
+from reader.library import Library
+from reader.services.importing import import_paths
+from reader.stories import store as stories_repo
 
 TARGET_ITEMS_PER_SECOND = 5000
 

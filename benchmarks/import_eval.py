@@ -3,10 +3,11 @@
     python benchmarks/import_eval.py ../shared/import-devset [--worst N] [--file SUBSTR]
 
 Each file is imported into its own scratch library through the real importer
-(`reader.importer.import_files`, as `reader import` does), then read back from the library.
-The expectations file follows the dev set's README (one record per file: title, author,
-date, body start and end, boilerplate that must not survive, entry counts); comparisons
-use its normalisation (NFC, no soft hyphens, Unicode spaces as spaces, whitespace folded).
+(`reader.services.importing.import_files`, as `reader import` does), then read back
+from the library. The expectations file follows the dev set's README (one record per
+file: title, author, date, body start and end, boilerplate that must not survive, entry
+counts); comparisons use its normalisation (NFC, no soft hyphens, Unicode spaces as
+spaces, whitespace folded).
 
 Printed per kind:
 - list: share of the distinct lines found among the headline titles, `must_contain` lines;
@@ -35,9 +36,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.importer import import_files
 from reader.library import Library
 from reader.model import Item
+from reader.services.importing import import_files
 from reader.text.clean import strip_controls
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2000-\u200a\u3000\u205f\u2007]+")

@@ -31,9 +31,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.importer import import_files
 from reader.ingest.textdump import parse_text_dump
 from reader.library import Library
+from reader.services.importing import import_files
 
 PARAGRAPH = (
     "Le conseil municipal a voté mardi soir un budget en hausse de quatre pour cent, "

@@ -38,9 +38,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.make_corpus import generate
 from benchmarks.story_eval import parse_date
-from reader.library import Library, stories_repo
+from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
 from reader.stories import StoryInput, group_all
+from reader.stories import store as stories_repo
 from reader.stories.metrics import bcubed
 
 REBUILD_TARGET_SECONDS = 60.0

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.config import Config
 from reader.library import Library
-from reader.sample import import_samples
+from reader.services.samples import import_samples
 from reader.ui.app import ReaderApp
 from reader.ui.screens.compare import CompareScreen
 

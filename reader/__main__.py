@@ -1,5 +1,5 @@
 """`python -m reader`."""
 
-from reader.cli import main
+from reader.cli.main import main
 
 main()

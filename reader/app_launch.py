@@ -11,7 +11,7 @@ from reader.config import Config
 def _seed_first_start(library_file_existed: bool, explicit: str | None) -> str | None:
     """Import the bundled samples into a brand-new default library; return what was said."""
     from reader.library import Library
-    from reader.sample import import_samples, sample_files
+    from reader.services.samples import import_samples, sample_files
 
     target = paths.library_path(explicit)
     if library_file_existed or target != paths.default_library_path():

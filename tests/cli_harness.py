@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from reader.cli import run
+from reader.cli.main import run
 
 
 class Cli:

@@ -1,4 +1,5 @@
-"""Reading reader's own exports back: JSON, JSON Lines, CSV and Markdown (reader.export).
+"""Reading reader's own exports back: JSON, JSON Lines, CSV and Markdown (as written by
+reader.services.exporting).
 
 An export is a backup: each item comes back with its title, body, source, link, dates,
 tags and read and star state. Files are recognised by their content (the shape reader
@@ -32,11 +33,11 @@ __all__ = [
 
 BackupFormat = Literal["json", "jsonl", "csv", "markdown"]
 
-# Keys every exported item has, whatever the format (reader.export.summary_to_dict).
+# Keys every exported item has, whatever the format (reader.services.exporting.summary_to_dict).
 _ITEM_KEYS = re.compile(r'"kind"\s*:\s*"(?:headline|article)"')
 _TITLE_KEY = re.compile(r'"title"\s*:')
 _CSV_REQUIRED = frozenset({"kind", "title", "source", "body"})
-# The marks reader.export writes, defined here once so writer and reader cannot drift.
+# The marks reader.services.exporting writes, defined here once so writer and reader cannot drift.
 MARKDOWN_ITEM_MARK = "<!-- reader:item "
 """Starts the comment that carries an item's fields in a Markdown export."""
 MARKDOWN_SPECIAL = "\\`*_[]<>#|"
@@ -134,7 +135,7 @@ def _csv_records(text: str) -> Iterator[Mapping[str, Any]]:
 
 
 def _csv_value(value: str | None) -> str:
-    # reader.export puts a quote before cells a spreadsheet could run as a formula.
+    # reader.services.exporting puts a quote before cells a spreadsheet could run as a formula.
     text = value or ""
     return text[1:] if text.startswith(CSV_QUOTE) else text
 

@@ -39,7 +39,7 @@ from reader.model import (
 )
 
 if TYPE_CHECKING:
-    from reader.library.stories_repo import StateCache
+    from reader.stories.store import StateCache
 
 GROUP_SLICE = 2000
 """Items grouped per transaction by `group_new_items`: 1.9-2.4 s a slice in a 100k-item
@@ -125,7 +125,7 @@ class Library:
         """The grouping state this library keeps between imports (made on first use:
         the story engine is only imported when something is grouped)."""
         if self._story_cache is None:
-            from reader.library.stories_repo import StateCache
+            from reader.stories.store import StateCache
 
             self._story_cache = StateCache()
         return self._story_cache
@@ -254,7 +254,7 @@ class Library:
 
             sync_search_index(self._db, new_item_ids)
             if group_stories:
-                from reader.library.stories_repo import attach_new_items
+                from reader.stories.store import attach_new_items
 
                 attach_new_items(self._db, new_item_ids, cache=self._story_state())
         return ImportCounts(added=added, duplicates=duplicates)
@@ -515,7 +515,7 @@ class Library:
         ids = self._require_items(item_ids)
         if not follow_duplicates:
             return ids
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         return stories_repo.duplicates_of(self._db, ids)
 
@@ -649,7 +649,7 @@ class Library:
         library is a rebuild in memory, in one transaction. `on_progress(done, total)`
         follows the slices.
         """
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         done = 0
         total = None
@@ -672,7 +672,7 @@ class Library:
         it was stopped). Paths the app takes on every keystroke or refresh pass
         `pending=False`: grouping a running import's items there would hold the write
         lock for as long as the import's own grouping would."""
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         if stories_repo.needs_rebuild(self._db) or (
             pending and stories_repo.pending_count(self._db)
@@ -681,14 +681,14 @@ class Library:
 
     def rebuild_stories(self, on_progress: Callable[[int, int], None] | None = None) -> int:
         """Regroup every item from scratch, manual fixes kept; returns the item count."""
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         with self._write():
             return stories_repo.rebuild(self._db, on_progress)
 
     def stories(self, *, min_size: int = 1, limit: int | None = None) -> list[StorySummary]:
         """Stories with at least `min_size` items, most recently updated first."""
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         self._grouped()
         rows = stories_repo.story_rows(self._db, min_size=min_size, limit=limit)
@@ -711,7 +711,7 @@ class Library:
     def current_stories(self, *, limit: int = 12, days: float = 7.0) -> list[StorySummary]:
         """The biggest stories of 2+ items that had news within `days` of the newest item
         (the newest item, not today: a library of old saved news still has its events)."""
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         self._grouped(pending=False)
         newest = self._db.execute("SELECT max(sort_date) FROM items").fetchone()[0]
@@ -733,7 +733,7 @@ class Library:
         With `group_pending` (the CLI), items an import stored but has not grouped yet are
         grouped first. The app passes False: grouping a running import's items would hold
         the write lock on its event loop for as long as the import's own grouping."""
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         self._grouped(pending=group_pending)
         row = stories_repo.story_row(self._db, story_id)
@@ -762,7 +762,7 @@ class Library:
 
         Returns False when the item is already there.
         """
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         self._require_items([item_id])
         with self._write():
@@ -773,7 +773,7 @@ class Library:
 
     def split_from_story(self, item_id: int) -> int:
         """Give an item a story of its own for good; returns that story's id."""
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         self._require_items([item_id])
         with self._write():
@@ -785,7 +785,7 @@ class Library:
         `tag`, `untag`, `set_read` and `set_starred` take `follow_duplicates=True` to
         act on the whole set (the app and CLI pass `Config.duplicates_follow`).
         """
-        from reader.library import stories_repo
+        from reader.stories import store as stories_repo
 
         self._grouped(pending=False)
         return stories_repo.duplicates_of(self._db, self._require_items(item_ids))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.cli.stories import StoryCommandError
 from reader.library import Library
 from reader.model import StoryDetail
-from reader.stories.commands import StoryCommandError
 from reader.stories.compare import MAX_ARTICLES, ComparedArticle, CompareInput, compare
 
 __all__ = ["articles_to_compare", "compare_inputs", "compare_story"]

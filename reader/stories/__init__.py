@@ -1,6 +1,6 @@
 """Stories: items about one event grouped, duplicates recognised, sources compared.
 
-Nothing here imports Textual or rich; storage lives in `reader.library.stories_repo`.
+Nothing here imports Textual or rich; storage lives in `reader.stories.store`.
 
 * `features`: what an item says (folded, stemmed words, names, numbers, dates).
 * `lexicon`: stop words, the bilingual news lexicon, name aliases.

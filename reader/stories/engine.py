@@ -48,7 +48,7 @@ unchanged.
 
 Nothing here knows where the state lives: `StoryState` is implemented in memory
 (`MemoryState`, for rebuilds and evaluation) and over SQLite
-(`reader.library.stories_repo.CachedState`, for imports). Both answer the same questions with the
+(`reader.stories.store.CachedState`, for imports). Both answer the same questions with the
 same numbers, so importing items batch by batch gives the same stories as a rebuild
 replaying them in the same order (tested).
 """

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from reader.export import EXPORT_FORMATS, ExportFormat, item_to_dict, write_items
-from reader.importer import import_files
 from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
+from reader.services.exporting import EXPORT_FORMATS, ExportFormat, item_to_dict, write_items
+from reader.services.importing import import_files
 
 MAX_BYTES = 50 * 1_048_576
 

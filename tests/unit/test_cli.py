@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import run
+from reader.cli.main import run
 from reader.library import Library
 from tests.cli_harness import Cli
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import run
+from reader.cli.main import run
 from reader.library import Library
 from reader.library import store as store_module
-from reader.sample import import_samples
+from reader.services.samples import import_samples
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
 UPDATE = os.environ.get("READER_UPDATE_GOLDEN") == "1"

@@ -8,7 +8,7 @@ from reader import paths
 from reader.app_launch import _seed_first_start
 from reader.library import Library
 from reader.model import ItemFilter
-from reader.sample import sample_files
+from reader.services.samples import sample_files
 
 
 def test_sample_library_is_bundled_and_has_no_readme() -> None:

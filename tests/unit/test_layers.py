@@ -8,8 +8,8 @@ import sys
 DATA_MODULES = [
     "reader.library",
     "reader.ingest.reading",
-    "reader.importer",
-    "reader.export",
+    "reader.services.importing",
+    "reader.services.exporting",
     "reader.config",
     "reader.paths",
     "reader.text.clean",
@@ -33,7 +33,7 @@ def test_data_layers_do_not_import_textual_or_rich() -> None:
 
 def test_cli_commands_do_not_load_textual() -> None:
     script = (
-        "import sys\nfrom reader.cli import build_parser\nbuild_parser()\n"
+        "import sys\nfrom reader.cli.main import build_parser\nbuild_parser()\n"
         "print(any(m.startswith('textual') for m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.importer import import_files, import_paths
 from reader.ingest.reading import InputError, read_document
 from reader.library import Library
 from reader.model import ItemFilter, ParsedDocument
+from reader.services.importing import import_files, import_paths
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LIMIT = 50 * 1024 * 1024
@@ -139,7 +139,7 @@ def test_parallel_import_stores_what_a_serial_import_stores(tmp_path: Path) -> N
 def test_a_parser_crash_costs_one_file_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.importer as importer
+    import reader.services.importing as importer
 
     good = tmp_path / "good.txt"
     good.write_text("A headline that is fine\n")

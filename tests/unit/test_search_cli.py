@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import run
+from reader.cli.main import run
 
 DUMP = """Kanté rejoint Fenerbahçe pour trois saisons
 Kim Jong-un inspecte une usine de missiles

@@ -451,7 +451,7 @@ def test_duplicate_sets(tmp_path: Path) -> None:
 
 
 def test_library_upgraded_without_stories_is_grouped_on_first_use(tmp_path: Path) -> None:
-    from reader.library import stories_repo
+    from reader.stories import store as stories_repo
 
     path = tmp_path / "lib.sqlite3"
     with Library.open(path) as library:
@@ -486,7 +486,7 @@ def test_stories_package_imports_no_ui() -> None:
     script = (
         "import sys\n"
         "import reader.stories, reader.stories.compare, reader.stories.render\n"
-        "import reader.stories.commands, reader.library.stories_repo\n"
+        "import reader.cli.stories, reader.stories.store\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')"
         " or m.startswith('reader.ui'))\n"
         "print(','.join(bad))\n"

@@ -20,9 +20,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList
 from textual.worker import get_current_worker
 
-from reader.export import ExportFormat
 from reader.library import Library, LibraryError
 from reader.model import LATER_TAG, Item, ItemFilter, ItemSummary
+from reader.services.exporting import ExportFormat
 from reader.services.tagging import add_tags, remove_tags
 from reader.ui.messages import NavCounted, SearchFinished
 from reader.ui.rows import FilterRows, IdRows
@@ -652,7 +652,7 @@ class ReaderScreen(Screen[None]):
         )
 
     def _export(self, target: Path) -> None:
-        from reader.export import write_items
+        from reader.services.exporting import write_items
 
         fmt = EXPORT_SUFFIXES.get(target.suffix.casefold())
         if fmt is None:

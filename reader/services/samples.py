@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.importer import ImportReport
     from reader.library import Library
+    from reader.services.importing import ImportReport
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]  # reader/
 
 
 def sample_data_dir() -> Path | None:
@@ -48,7 +48,7 @@ def sample_sources() -> dict[Path, str]:
 def import_samples(library: Library, *, max_bytes: int) -> ImportReport:
     """Import the sample files, one import per outlet so each file carries its outlet's
     name, as a user's `reader import --source NAME` would."""
-    from reader.importer import ImportReport, import_files
+    from reader.services.importing import ImportReport, import_files
 
     sources = sample_sources()
     report = ImportReport()

@@ -286,8 +286,8 @@ def _write_output(path: str | None, write: Callable[[TextIO], int]) -> int:
 
 # --------------------------------------------------------------------------- commands
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.importer import FileFailure, import_paths
-    from reader.progress import ProgressLine
+    from reader.cli.progress import ProgressLine
+    from reader.services.importing import FileFailure, import_paths
 
     config = _load_config()
     if args.explain and not args.dry_run:
@@ -367,7 +367,7 @@ _SHAPES = {"opml": "subscription list", "html": "HTML page", "backup": "reader e
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from reader.export import summary_to_dict
+    from reader.services.exporting import summary_to_dict
 
     with _open_library(args) as library:
         item_filter = _item_filter(args, library)
@@ -397,7 +397,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from reader.export import item_to_dict
+    from reader.services.exporting import item_to_dict
 
     with _open_library(args) as library:
         item = library.get_item(args.id)
@@ -461,7 +461,7 @@ def cmd_tags(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reader.export import write_items
+    from reader.services.exporting import write_items
 
     with _open_library(args) as library:
         item_filter = _item_filter(args, library)
@@ -556,8 +556,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
+    from reader.cli.stories import stories_lines, story_summary_dict
     from reader.model import ItemFilter
-    from reader.stories.commands import stories_lines, story_summary_dict
 
     with _open_library(args) as library:
         if args.rebuild:
@@ -588,7 +588,7 @@ def _story_id_word(word: str, what: str) -> int:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    from reader.stories.commands import story_dict, story_lines
+    from reader.cli.stories import story_dict, story_lines
 
     words: list[str] = args.words
     action = words[0]
@@ -628,13 +628,13 @@ def cmd_story(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reader.services.comparing import compare_story
-    from reader.stories.commands import (
+    from reader.cli.stories import (
         StoryCommandError,
         compare_dict,
         compare_text,
         parse_item_ids,
     )
+    from reader.services.comparing import compare_story
 
     with _open_library(args) as library:
         try:

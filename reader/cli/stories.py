@@ -1,4 +1,4 @@
-"""What `reader stories`, `reader story` and `reader compare` print (reader/cli.py parses).
+"""What `reader stories`, `reader story` and `reader compare` print (reader/cli/main.py parses).
 
 Kept out of cli.py so the command line stays light to import: this module and the
 grouping code load only when a story command runs.
@@ -10,8 +10,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reader.export import summary_to_dict
 from reader.model import ItemSummary, StoryDetail, StorySummary
+from reader.services.exporting import summary_to_dict
 from reader.stories.compare import ComparedArticle
 from reader.stories.render import render
 
