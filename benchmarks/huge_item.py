@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reader.config import Config
 from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from reader.ui.app import ReaderApp
 
 SENTENCE = (
@@ -49,10 +50,14 @@ def make_library(path: Path, megabytes: float) -> dict[str, tuple[int, int]]:
     with Library.open(path) as library:
         for name, blocks in shapes.items():
             item = ParsedItem("article", f"A huge article: {name}", blocks=blocks)
-            library.store_document(
-                ParsedDocument(items=(item,)), source_name=name, source_kind="file",
-                origin=None, group_stories=False,
-            )  # fmt: skip
+            store_document(
+                library,
+                ParsedDocument(items=(item,)),
+                source_name=name,
+                source_kind="file",
+                origin=None,
+                group_stories=False,
+            )
         for summary in library.list_items():
             shape = summary.source
             sizes[shape] = (summary.id, sum(len(b.text) for b in shapes[shape]))

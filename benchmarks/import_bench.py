@@ -67,7 +67,7 @@ def main() -> int:
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
             stored = library.count_items()
-            in_stories = library.count_items() - stories_repo.pending_count(library._db)
+            in_stories = library.count_items() - stories_repo.pending_count(library.connection)
     store_wall, store_cpu = stored_at[-1][0] - started, stored_at[-1][1] - cpu_started
     rate = report.added / store_wall if store_wall else float("inf")
     overall = report.added / elapsed if elapsed else float("inf")

@@ -41,6 +41,7 @@ from benchmarks.make_corpus import generate
 from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
 from reader.search.engine import CancelToken, Searcher
+from reader.services.importing import store_document
 from reader.text.fold import fold_words
 
 TARGET_P95_MS = {100_000: 30.0, 1_000_000: 100.0}
@@ -118,10 +119,14 @@ def build_library(size: int, path: Path, corpus: Path) -> BuildReport:
             done, report_at = 0, 50_000
             for source, document in _documents(corpus / "items.jsonl"):
                 # Stories are not searched: grouping is story_bench.py's to measure.
-                library.store_document(
-                    document, source_name=source, source_kind="feed", origin=None,
+                store_document(
+                    library,
+                    document,
+                    source_name=source,
+                    source_kind="feed",
+                    origin=None,
                     group_stories=False,
-                )  # fmt: skip
+                )
                 done += len(document.items)
                 if done >= report_at:
                     print(f"  loaded {done:,} items", file=sys.stderr)

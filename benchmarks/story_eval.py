@@ -33,6 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from reader.services.importing import store_document
 from reader.stories import StoryInput, group_inputs
 from reader.stories.engine import THRESHOLD
 from reader.stories.metrics import bcubed, clusters, pairwise
@@ -116,7 +117,8 @@ def group_through_library(items: Sequence[Labelled]) -> dict[int, int]:
                 published=item.published,
                 url=item.url,
             )
-            counts = library.store_document(
+            counts = store_document(
+                library,
                 ParsedDocument(items=(parsed,)),
                 source_name=item.source or "unknown",
                 source_kind="file",

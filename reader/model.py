@@ -152,6 +152,15 @@ class ImportCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """What the library stored of a document: the counts, and the new items' ids (for
+    the search index and the story engine, which the import service runs next)."""
+
+    counts: ImportCounts
+    new_item_ids: list[int]
+
+
+@dataclass(frozen=True, slots=True)
 class LibraryStats:
     items: int
     headlines: int

@@ -9,6 +9,7 @@ import pytest
 
 from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +56,7 @@ def store(library: Library) -> StoreFn:
     def _store(
         *items: ParsedItem, source: str = "wire.txt", tags: tuple[str, ...] = ()
     ) -> list[int]:
-        library.store_document(
-            ParsedDocument(items=items), source_name=source, source_kind="file", origin=None,
+        store_document(library, ParsedDocument(items=items), source_name=source, source_kind="file", origin=None,
             tags=tags,
         )  # fmt: skip
         return [item.id for item in library.list_items()]

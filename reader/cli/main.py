@@ -558,12 +558,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_stories(args: argparse.Namespace) -> int:
     from reader.cli.stories import stories_lines, story_summary_dict
     from reader.model import ItemFilter
+    from reader.services.stories import list_stories, rebuild_stories
 
     with _open_library(args) as library:
         if args.rebuild:
-            count = library.rebuild_stories()
+            count = rebuild_stories(library)
             message(f"regrouped {count} items")
-        stories = library.stories(min_size=args.min_size, limit=args.limit)
+        stories = list_stories(library, min_size=args.min_size, limit=args.limit)
         if args.json:
             _print_json(
                 [
@@ -589,6 +590,7 @@ def _story_id_word(word: str, what: str) -> int:
 
 def cmd_story(args: argparse.Namespace) -> int:
     from reader.cli.stories import story_dict, story_lines
+    from reader.services.stories import move_to_story, split_from_story, story
 
     words: list[str] = args.words
     action = words[0]
@@ -603,21 +605,21 @@ def cmd_story(args: argparse.Namespace) -> int:
         if action == "move":
             item_id = _story_id_word(words[1], "item id")
             story_id = _story_id_word(words[2], "story id")
-            moved = library.move_to_story(item_id, story_id)
+            moved = move_to_story(library, item_id, story_id)
             result = {"item": item_id, "story": story_id, "changed": moved}
             text = (f"item {item_id} moved to story {story_id}" if moved
                     else f"item {item_id} is already in story {story_id}")  # fmt: skip
         elif action == "split":
             item_id = _story_id_word(words[1], "item id")
-            story_id = library.split_from_story(item_id)
+            story_id = split_from_story(library, item_id)
             result = {"item": item_id, "story": story_id, "changed": True}
             text = f"item {item_id} now has story {story_id} to itself"
         else:
-            story = library.story(_story_id_word(action, "story id"))
+            detail = story(library, _story_id_word(action, "story id"))
             if args.json:
-                _print_json(story_dict(story))
+                _print_json(story_dict(detail))
             else:
-                for line in story_lines(story, collapse=args.collapse, width=_terminal_width()):
+                for line in story_lines(detail, collapse=args.collapse, width=_terminal_width()):
                     print(line)
             return EXIT_OK
     if args.json:
@@ -628,13 +630,9 @@ def cmd_story(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reader.cli.stories import (
-        StoryCommandError,
-        compare_dict,
-        compare_text,
-        parse_item_ids,
-    )
+    from reader.cli.stories import compare_dict, compare_text, parse_item_ids
     from reader.services.comparing import compare_story
+    from reader.services.stories import StoryCommandError
 
     with _open_library(args) as library:
         try:

@@ -8,23 +8,13 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.model import ItemSummary, StoryDetail, StorySummary
 from reader.services.exporting import summary_to_dict
+from reader.services.stories import StoryCommandError
 from reader.stories.compare import ComparedArticle
 from reader.stories.render import render
-
-if TYPE_CHECKING:
-    pass
-
-
-class StoryCommandError(Exception):
-    """A story command that cannot run as asked; `usage` marks bad usage (exit 2)."""
-
-    def __init__(self, text: str, *, usage: bool = False) -> None:
-        super().__init__(text)
-        self.usage = usage
 
 
 def _date(summary: StorySummary) -> str:

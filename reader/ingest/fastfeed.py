@@ -3,7 +3,7 @@
 Why two paths: feedparser reads anything, however broken, but it costs about 1.5 ms an
 entry (a Python SAX handler for every element, and many heuristics on every value). Most
 saved feeds are well-formed and plain, and lxml reads those many times faster. So
-reader.ingest.feeds.parse_feed offers every XML feed to this module first, and falls back
+reader.ingest.feed_file.parse_feed offers every XML feed to this module first, and falls back
 to feedparser whenever it returns None.
 
 This reader is a shortcut, never a second opinion. It extracts exactly the raw fields
@@ -16,7 +16,7 @@ value feedparser would rewrite (its mojibake and Windows-1252 repairs, its URL f
 The rules it mirrors are feedparser's own (feedparser 6: mixin.py, namespaces/_base.py);
 tests/unit/test_fastfeed.py compares both paths on fixtures and generated feeds.
 
-Security: the document has already passed feeds._refuse_entity_declarations, and lxml
+Security: the document has already passed feeds.refuse_entity_declarations, and lxml
 runs without entity expansion, DTD loading or network access; any DOCTYPE is declined.
 """
 

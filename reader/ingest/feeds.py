@@ -1,4 +1,7 @@
-"""Importing saved feeds: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom (via feedparser) and JSON Feed.
+"""Saved feeds: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom (via feedparser) and JSON Feed.
+
+reader.ingest.feed_file is the entry point; this module reads with feedparser and JSON
+and holds the fields and decisions both XML readers share.
 
 Security: feedparser only ever sees an in-memory stream (given a bare ``bytes`` or
 ``str`` it would try to open it as a file name or URL), and no XML reader ever sees a
@@ -11,7 +14,7 @@ Entries with a full body become articles; entries with only a title or a summary
 headlines, keeping the summary (shortened) as their one block.
 
 Well-formed RSS, RDF and Atom feeds are first offered to a faster reader
-(reader.ingest.fastfeed); feedparser reads whatever it declines. Both readers only
+(reader.ingest.fastfeed) by feed_file; feedparser reads whatever it declines. Both only
 extract raw fields (EntryFields, FeedFields); every decision taken on them lives in
 document_from_fields below, which both call, so the two cannot drift apart.
 """
@@ -27,14 +30,11 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from reader.ingest.decode import DecodeError, decode_bytes
-from reader.ingest.detect import SNIFF_SIZE, detect_format
-from reader.ingest.doctype import without_doctype
 from reader.ingest.titles import title_from_blocks
 from reader.model import Block, ItemKind, ParsedDocument, ParsedItem
 from reader.text.clean import clean, strip_controls
@@ -49,7 +49,9 @@ __all__ = [
     "first_date",
     "html_to_blocks",
     "html_to_text",
-    "parse_feed",
+    "parse_json_feed",
+    "read_with_feedparser",
+    "refuse_entity_declarations",
 ]
 
 
@@ -67,47 +69,6 @@ _WHOLE_ARTICLE_CHARS = 700
 _WEB_SCHEMES = frozenset({"http", "https"})
 
 Entry = Mapping[str, Any]
-
-
-def parse_feed(data: bytes, *, fallback_name: str, use_fast_path: bool = True) -> ParsedDocument:
-    """Parse a saved RSS, RDF, Atom or JSON feed into headlines and articles.
-
-    ``use_fast_path=False`` forces feedparser, so tests can compare the two readers.
-    """
-    if detect_format(None, data[:SNIFF_SIZE]) == "jsonfeed":
-        return _parse_json_feed(data, fallback_name)
-    try:
-        _refuse_entity_declarations(data)
-    except FeedError as refusal:
-        # Read the entries without the declarations; with nothing left to read, refuse.
-        stripped = without_doctype(data)
-        if stripped is None:
-            raise
-        try:
-            document = _parse_xml_feed(stripped, fallback_name, use_fast_path)
-        except FeedError:
-            raise refusal from None
-        if not document.items:
-            raise
-        return replace(document, notes=(*document.notes, DOCTYPE_NOTE))
-    return _parse_xml_feed(data, fallback_name, use_fast_path)
-
-
-DOCTYPE_NOTE = "left out its DTD entity declarations (never expanded)"
-
-
-def _parse_xml_feed(data: bytes, fallback_name: str, use_fast_path: bool) -> ParsedDocument:
-    _refuse_entity_declarations(data)
-    if use_fast_path:
-        from reader.ingest.fastfeed import parse_well_formed
-
-        document = parse_well_formed(data, fallback_name=fallback_name)
-        if document is not None:
-            return document
-    result = _run_feedparser(data)
-    document = _document_from_feedparser(result, fallback_name)
-    _require_feed(result, document)
-    return document
 
 
 # --- fields both XML readers extract --------------------------------------------------
@@ -240,7 +201,7 @@ def first_date(
 # --- XML feeds -------------------------------------------------------------------------
 
 
-def _refuse_entity_declarations(data: bytes) -> None:
+def refuse_entity_declarations(data: bytes) -> None:
     """Raise FeedError if the document declares entities or external references."""
     from xml.etree.ElementTree import ParseError
 
@@ -261,6 +222,15 @@ def _refuse_entity_declarations(data: bytes) -> None:
 def _declares_entities(data: bytes) -> bool:
     # Dropping NULs makes UTF-16/32 text searchable as ASCII.
     return b"<!entity" in data.replace(b"\x00", b"").lower()
+
+
+def read_with_feedparser(data: bytes, fallback_name: str) -> ParsedDocument:
+    """Read any RSS, RDF or Atom feed (feedparser copes with malformed ones); FeedError
+    when it is not a feed at all."""
+    result = _run_feedparser(data)
+    document = _document_from_feedparser(result, fallback_name)
+    _require_feed(result, document)
+    return document
 
 
 def _run_feedparser(data: bytes) -> Any:
@@ -439,7 +409,7 @@ def _as_utc(moment: datetime) -> datetime:
 # --- JSON Feed -------------------------------------------------------------------------
 
 
-def _parse_json_feed(data: bytes, fallback_name: str) -> ParsedDocument:
+def parse_json_feed(data: bytes, fallback_name: str) -> ParsedDocument:
     try:
         document = json.loads(decode_bytes(data))
     except (DecodeError, ValueError) as err:

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from reader.ingest import boilerplate
 from reader.ingest.decode import decode_bytes
 from reader.ingest.page_fields import (
     byline_name,
@@ -154,8 +155,6 @@ def _headline_links(tree: Any, page_url: str | None) -> list[ParsedItem]:
     """The headline links of a page (front pages and section pages are lists of them):
     links of four words or more outside the navigation, header, footer and asides, each
     once, with its address made absolute from the page's own (canonical) address."""
-    from reader.ingest import boilerplate
-
     if tree is None:
         return []
     base = page_url

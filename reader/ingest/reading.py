@@ -70,7 +70,7 @@ def _parse(
     fmt = detect_format(path, data[:SNIFF_BYTES])
     try:
         if fmt in ("rss", "atom", "rdf", "jsonfeed"):
-            from reader.ingest.feeds import parse_feed
+            from reader.ingest.feed_file import parse_feed
 
             return parse_feed(data, fallback_name=fallback_name), None, fmt
         if fmt == "opml":

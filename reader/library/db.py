@@ -14,6 +14,9 @@ from pathlib import Path
 
 from reader.library.errors import LibraryError, NewerSchemaError
 
+Connection = sqlite3.Connection
+"""What the engines' SQLite stores (search index, story tables) are handed."""
+
 __all__ = ["BUSY_TIMEOUT_SECONDS", "connect", "write_transaction"]
 
 BUSY_TIMEOUT_SECONDS = 10.0

@@ -1,9 +1,11 @@
-"""The library: one SQLite file holding sources, items, tags and stories.
+"""The library: one SQLite file holding sources, items and tags (and, for the engines,
+the search index and the story tables, whose SQL lives with them).
 
-All SQL lives in this package. A `Library` wraps one connection and must be used from
-one thread; open another `Library` on the same path for another thread or process (WAL
-mode and a busy timeout let a TUI and a CLI import share the file). Every write runs in
-its own `BEGIN IMMEDIATE` transaction, so a failure leaves nothing half-written.
+A `Library` wraps one connection and must be used from one thread; open another
+`Library` on the same path for another thread or process (WAL mode and a busy timeout
+let a TUI and a CLI import share the file). Every write runs in a `BEGIN IMMEDIATE`
+transaction, so a failure leaves nothing half-written; a service that must store and
+index in one step opens `transaction()` and the calls inside join it.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self, TypeVar
 
 from reader.library import clauses, db
 from reader.library.codec import decode_blocks, encode_blocks, normalize_tag, tag_key
@@ -33,18 +35,11 @@ from reader.model import (
     ParsedItem,
     SourceInfo,
     SourceKind,
-    StoryDetail,
-    StorySummary,
+    StoredDocument,
     TagCount,
 )
 
-if TYPE_CHECKING:
-    from reader.stories.store import StateCache
-
-GROUP_SLICE = 2000
-"""Items grouped per transaction by `group_new_items`: 1.9-2.4 s a slice in a 100k-item
-library (4,000 took 3.5-4.4 s; 11,399 new items took 12.3 s in slices of 2,000 and 11.6 s
-in slices of 4,000), so another writer waits about two seconds at most."""
+_Cached = TypeVar("_Cached")
 _TAG_SEPARATOR = "\x1f"  # cannot occur in a cleaned tag name
 ALL_ITEMS = ItemFilter()
 
@@ -119,16 +114,21 @@ class Library:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._db = connection
-        self._story_cache: StateCache | None = None
+        self._caches: dict[str, Any] = {}
+        self._in_transaction = False
 
-    def _story_state(self) -> StateCache:
-        """The grouping state this library keeps between imports (made on first use:
-        the story engine is only imported when something is grouped)."""
-        if self._story_cache is None:
-            from reader.stories.store import StateCache
+    @property
+    def connection(self) -> db.Connection:
+        """The connection, for the engines' own SQLite state (the search index, the
+        story tables). Services and front ends go through the methods instead."""
+        return self._db
 
-            self._story_cache = StateCache()
-        return self._story_cache
+    def cached(self, key: str, make: Callable[[], _Cached]) -> _Cached:
+        """A cache an engine keeps for this library (made on first use by `make`); it
+        goes with the connection, so two libraries never share one."""
+        if key not in self._caches:
+            self._caches[key] = make()
+        return self._caches[key]  # type: ignore[no-any-return]
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -145,7 +145,7 @@ class Library:
         return library
 
     def close(self) -> None:
-        self._story_cache = None  # the grouping state goes with the connection
+        self._caches.clear()  # engines' caches go with the connection
         self._db.close()
 
     def __enter__(self) -> Self:
@@ -166,16 +166,26 @@ class Library:
     def _migrate(self) -> None:
         if self.schema_version >= LATEST_VERSION:
             return
-        with self._write():
+        with self.transaction():
             # Re-read inside the lock: another process may have migrated meanwhile.
             for version in range(self.schema_version, LATEST_VERSION):
                 for statement in _split_statements(MIGRATIONS[version]):
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {version + 1}")
 
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
-        """One write transaction; taken at once so concurrent writers queue, not deadlock."""
-        return db.write_transaction(self._db, f"{self.path}: cannot write")
+    @contextmanager
+    def transaction(self) -> Iterator[db.Connection]:
+        """One write transaction, taken at once so concurrent writers queue, not deadlock;
+        all of it or nothing. Writes called inside an open one join it."""
+        if self._in_transaction:
+            yield self._db
+            return
+        with db.write_transaction(self._db, f"{self.path}: cannot write") as connection:
+            self._in_transaction = True
+            try:
+                yield connection
+            finally:
+                self._in_transaction = False
 
     # ----------------------------------------------------------------- sources
     def _source_id(self, name: str, kind: SourceKind, origin: str | None) -> int:
@@ -203,7 +213,7 @@ class Library:
         return row is not None
 
     # ----------------------------------------------------------------- importing
-    def store_document(
+    def add_document(
         self,
         document: ParsedDocument,
         *,
@@ -211,25 +221,23 @@ class Library:
         source_kind: SourceKind,
         origin: str | None,
         tags: Sequence[str] = (),
-        group_stories: bool = True,
-    ) -> ImportCounts:
+    ) -> StoredDocument:
         """Store one parsed input in a single transaction: all of it or nothing.
 
-        The new items are searchable at once. With `group_stories` they are also put
-        in stories in that transaction; without, they wait for `group_new_items` (an
-        import of many files groups them once, at its end).
+        Storage only: `reader.services.importing.store_document` calls this inside its
+        own transaction and indexes and groups the new items there.
         """
         tag_names = [normalize_tag(tag) for tag in tags]
         added = duplicates = 0
         imported_at = _iso(now_utc())
-        with self._write():
+        with self.transaction():
             # A backup's items name their own sources; the file is then not one.
             own_sources = bool(document.items) and all(item.source for item in document.items)
             source_id = 0 if own_sources else self._source_id(source_name, source_kind, origin)
             for feed in document.feeds:
                 self._source_id(feed.title or feed.url, "feed", feed.url)
             item_ids: list[int] = []
-            new_item_ids: list[int] = []  # search index (issue 4)
+            new_item_ids: list[int] = []
             item_sources: dict[str, int] = {}
             for parsed in document.items:
                 own_source = source_id
@@ -249,15 +257,7 @@ class Library:
                     self._restore_state(item_id, parsed)
             if tag_names:
                 self._tag(item_ids, tag_names)
-            # Search index (issue 4): the new items, in this same transaction.
-            from reader.search.index import sync as sync_search_index
-
-            sync_search_index(self._db, new_item_ids)
-            if group_stories:
-                from reader.stories.store import attach_new_items
-
-                attach_new_items(self._db, new_item_ids, cache=self._story_state())
-        return ImportCounts(added=added, duplicates=duplicates)
+        return StoredDocument(ImportCounts(added=added, duplicates=duplicates), new_item_ids)
 
     def _restore_state(self, item_id: int, parsed: ParsedItem) -> None:
         """Tags, read and star state a backup gives; state already set is never undone."""
@@ -483,7 +483,8 @@ class Library:
             raise NotFoundError(f"no item with id {item_id}")
         return _item(row)
 
-    def _require_items(self, item_ids: Iterable[int]) -> list[int]:
+    def require_items(self, item_ids: Iterable[int]) -> list[int]:
+        """The ids, once each in the order given; NotFoundError names the first missing."""
         wanted = list(dict.fromkeys(item_ids))
         for item_id in wanted:
             if self._db.execute("SELECT 1 FROM items WHERE id = ?", (item_id,)).fetchone() is None:
@@ -510,44 +511,26 @@ class Library:
                 [(item_id, tag_id, tagged_at) for item_id in item_ids],
             )
 
-    def _targets(self, item_ids: Iterable[int], follow_duplicates: bool) -> list[int]:
-        """The items (checked to exist), followed by their duplicates when asked."""
-        ids = self._require_items(item_ids)
-        if not follow_duplicates:
-            return ids
-        from reader.stories import store as stories_repo
-
-        return stories_repo.duplicates_of(self._db, ids)
-
-    def tag(
-        self, item_ids: Iterable[int], tags: Iterable[str], *, follow_duplicates: bool = False
-    ) -> list[int]:
+    def tag(self, item_ids: Iterable[int], tags: Iterable[str]) -> list[int]:
         """Add tags to items (creating the tags); adding a tag twice is harmless.
 
-        With `follow_duplicates` (config `duplicates_follow`), every copy of each item
-        from other sources is tagged too. Returns the ids tagged, the given ones first.
+        Returns the ids tagged (`reader.services.tagging` adds their duplicates).
         """
         names = [normalize_tag(tag) for tag in tags]
-        if follow_duplicates:
-            self._grouped(pending=False)
-        with self._write():
-            ids = self._targets(item_ids, follow_duplicates)
+        with self.transaction():
+            ids = self.require_items(item_ids)
             self._tag(ids, names)
         return ids
 
-    def untag(
-        self, item_ids: Iterable[int], tags: Iterable[str], *, follow_duplicates: bool = False
-    ) -> int:
-        """Remove tags from items (and their copies with `follow_duplicates`).
+    def untag(self, item_ids: Iterable[int], tags: Iterable[str]) -> int:
+        """Remove tags from items. Unknown tags are an error.
 
-        Unknown tags are an error. Returns how many (item, tag) links were removed.
+        Returns how many (item, tag) links were removed.
         """
         names = [normalize_tag(tag) for tag in tags]
         removed = 0
-        if follow_duplicates:
-            self._grouped(pending=False)
-        with self._write():
-            ids = self._targets(item_ids, follow_duplicates)
+        with self.transaction():
+            ids = self.require_items(item_ids)
             for name in names:
                 tag_id = self._tag_id(name, create=False)
                 if tag_id is None:
@@ -578,35 +561,21 @@ class Library:
         return tag_key(name) == tag_key(LATER_TAG) or self._tag_id(name, create=False) is not None
 
     # ----------------------------------------------------------------- flags
-    def _set_flag(
-        self, column: str, item_ids: Iterable[int], value: bool, follow_duplicates: bool
-    ) -> list[int]:
-        if follow_duplicates:
-            self._grouped(pending=False)
-        with self._write():
-            ids = self._targets(item_ids, follow_duplicates)
+    def _set_flag(self, column: str, item_ids: Iterable[int], value: bool) -> list[int]:
+        with self.transaction():
+            ids = self.require_items(item_ids)
             self._db.executemany(
                 f"UPDATE items SET {column} = ? WHERE id = ?", [(int(value), i) for i in ids]
             )
         return ids
 
-    def set_read(
-        self, item_ids: Iterable[int], read: bool = True, *, follow_duplicates: bool = False
-    ) -> list[int]:
-        """Mark items read or unread (their copies too with `follow_duplicates`).
+    def set_read(self, item_ids: Iterable[int], read: bool = True) -> list[int]:
+        """Mark items read or unread; returns the ids changed, in the order given."""
+        return self._set_flag("read", item_ids, read)
 
-        Returns the ids changed, the given ones first.
-        """
-        return self._set_flag("read", item_ids, read, follow_duplicates)
-
-    def set_starred(
-        self, item_ids: Iterable[int], starred: bool = True, *, follow_duplicates: bool = False
-    ) -> list[int]:
-        """Star or unstar items (their copies too with `follow_duplicates`).
-
-        Returns the ids changed, the given ones first.
-        """
-        return self._set_flag("starred", item_ids, starred, follow_duplicates)
+    def set_starred(self, item_ids: Iterable[int], starred: bool = True) -> list[int]:
+        """Star or unstar items; returns the ids changed, in the order given."""
+        return self._set_flag("starred", item_ids, starred)
 
     # ----------------------------------------------------------------- overview
     def stats(self) -> LibraryStats:
@@ -637,158 +606,6 @@ class Library:
 
     def is_empty(self) -> bool:
         return self._db.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
-
-    # ----------------------------------------------------------------- stories (issue 5)
-    # The SQL lives in stories_repo.py; these methods add transactions and records.
-    def group_new_items(self, on_progress: Callable[[int, int], None] | None = None) -> int:
-        """Put every item stored without a story into one; returns how many were grouped.
-
-        Runs a slice of `GROUP_SLICE` items per transaction, so that another process
-        (the app tagging, a second import) waits about two seconds, not for the whole
-        grouping; the slices give the stories of one batch. The first grouping of a
-        library is a rebuild in memory, in one transaction. `on_progress(done, total)`
-        follows the slices.
-        """
-        from reader.stories import store as stories_repo
-
-        done = 0
-        total = None
-        while True:
-            with self._write():
-                attached = stories_repo.attach_new_items(
-                    self._db, limit=GROUP_SLICE, on_progress=on_progress, cache=self._story_state()
-                )
-            done += attached.grouped
-            if total is None:
-                total = attached.grouped + attached.remaining
-            if on_progress is not None and total:
-                on_progress(min(done, total), total)
-            if not attached.remaining or not attached.grouped:
-                return done
-
-    def _grouped(self, *, pending: bool = True) -> None:
-        """Group what has no story yet: a library from before stories existed, and with
-        `pending` the items an import stored and has not grouped yet (or left behind when
-        it was stopped). Paths the app takes on every keystroke or refresh pass
-        `pending=False`: grouping a running import's items there would hold the write
-        lock for as long as the import's own grouping would."""
-        from reader.stories import store as stories_repo
-
-        if stories_repo.needs_rebuild(self._db) or (
-            pending and stories_repo.pending_count(self._db)
-        ):
-            self.group_new_items()
-
-    def rebuild_stories(self, on_progress: Callable[[int, int], None] | None = None) -> int:
-        """Regroup every item from scratch, manual fixes kept; returns the item count."""
-        from reader.stories import store as stories_repo
-
-        with self._write():
-            return stories_repo.rebuild(self._db, on_progress)
-
-    def stories(self, *, min_size: int = 1, limit: int | None = None) -> list[StorySummary]:
-        """Stories with at least `min_size` items, most recently updated first."""
-        from reader.stories import store as stories_repo
-
-        self._grouped()
-        rows = stories_repo.story_rows(self._db, min_size=min_size, limit=limit)
-        return [_story_summary(row) for row in rows]
-
-    def story_sizes(self, *, min_size: int = 2) -> dict[int, int]:
-        """Story id → item count for stories of at least `min_size` items.
-
-        One indexed GROUP BY (60 ms at 100k items), for row badges: `stories()` also
-        gathers labels, dates and sources, 20 times the cost.
-        """
-        self._grouped(pending=False)
-        rows = self._db.execute(
-            "SELECT story_id, count(*) FROM items WHERE story_id IS NOT NULL"
-            " GROUP BY story_id HAVING count(*) >= ?",
-            (min_size,),
-        )
-        return {int(story_id): int(size) for story_id, size in rows}
-
-    def current_stories(self, *, limit: int = 12, days: float = 7.0) -> list[StorySummary]:
-        """The biggest stories of 2+ items that had news within `days` of the newest item
-        (the newest item, not today: a library of old saved news still has its events)."""
-        from reader.stories import store as stories_repo
-
-        self._grouped(pending=False)
-        newest = self._db.execute("SELECT max(sort_date) FROM items").fetchone()[0]
-        if newest is None:
-            return []
-        since = (datetime.fromisoformat(newest) - timedelta(days=days)).isoformat()
-        ids = self._db.execute(
-            "SELECT story_id FROM items WHERE story_id IS NOT NULL GROUP BY story_id"
-            " HAVING count(*) >= 2 AND max(sort_date) >= ?"
-            " ORDER BY count(*) DESC, story_id DESC LIMIT ?",
-            (since, limit),
-        ).fetchall()
-        rows = (stories_repo.story_row(self._db, story_id) for (story_id,) in ids)
-        return [_story_summary(row) for row in rows if row is not None]
-
-    def story(self, story_id: int, *, group_pending: bool = True) -> StoryDetail:
-        """One story with its items (oldest first) and duplicate sets.
-
-        With `group_pending` (the CLI), items an import stored but has not grouped yet are
-        grouped first. The app passes False: grouping a running import's items would hold
-        the write lock on its event loop for as long as the import's own grouping."""
-        from reader.stories import store as stories_repo
-
-        self._grouped(pending=group_pending)
-        row = stories_repo.story_row(self._db, story_id)
-        if row is None:
-            raise NotFoundError(f"no story with id {story_id}")
-        items = self.list_items(ItemFilter(story_id=story_id))
-        items.sort(key=lambda item: (item.published or item.imported_at, item.id))
-        summary = _story_summary(row)
-        pinned = tuple(
-            sorted(item for item in stories_repo.fixes(self._db) if item in {i.id for i in items})
-        )
-        return StoryDetail(
-            id=summary.id,
-            label=summary.label,
-            size=summary.size,
-            sources=summary.sources,
-            first=summary.first,
-            last=summary.last,
-            items=tuple(items),
-            duplicate_sets=tuple(stories_repo.duplicate_groups(self._db, story_id)),
-            pinned=pinned,
-        )
-
-    def move_to_story(self, item_id: int, story_id: int) -> bool:
-        """Put an item in another story for good (kept by imports and rebuilds).
-
-        Returns False when the item is already there.
-        """
-        from reader.stories import store as stories_repo
-
-        self._require_items([item_id])
-        with self._write():
-            try:
-                return stories_repo.move_item(self._db, item_id, story_id)
-            except stories_repo.StoryFixError as error:
-                raise NotFoundError(str(error)) from error
-
-    def split_from_story(self, item_id: int) -> int:
-        """Give an item a story of its own for good; returns that story's id."""
-        from reader.stories import store as stories_repo
-
-        self._require_items([item_id])
-        with self._write():
-            return stories_repo.split_item(self._db, item_id)
-
-    def with_duplicates(self, item_ids: Iterable[int]) -> list[int]:
-        """The items followed by their duplicates (same story, same duplicate set).
-
-        `tag`, `untag`, `set_read` and `set_starred` take `follow_duplicates=True` to
-        act on the whole set (the app and CLI pass `Config.duplicates_follow`).
-        """
-        from reader.stories import store as stories_repo
-
-        self._grouped(pending=False)
-        return stories_repo.duplicates_of(self._db, self._require_items(item_ids))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -826,15 +643,3 @@ def _summary(row: sqlite3.Row | tuple[Any, ...]) -> ItemSummary:
 
 def _item(row: sqlite3.Row | tuple[Any, ...]) -> Item:
     return Item(**_summary_fields(row), blocks=decode_blocks(row[13]), guid=row[14])
-
-
-def _story_summary(row: tuple[int, str, int, str | None, str | None, str]) -> StorySummary:
-    story_id, label, size, first, last, sources = row
-    return StorySummary(
-        id=story_id,
-        label=label,
-        size=size,
-        sources=tuple(sources.split(_TAG_SEPARATOR)) if sources else (),
-        first=_parse_iso(first),
-        last=_parse_iso(last),
-    )

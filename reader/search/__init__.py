@@ -1,6 +1,6 @@
 """Search: the query language, the index and ranking. Plain Python: no Textual, no rich.
 
-Nothing is imported here, so `reader.library` can import `reader.search.index` cheaply.
+Nothing is imported here, so importing `reader.search.index` stays cheap.
 
 Modules, one job each
 ---------------------
@@ -91,8 +91,9 @@ typed, one more, two backspaces, then the rest; 40 sessions, ~735 keystrokes, li
 full query without reuse: 8.1 ms at 100k, 26 ms at 1M.) Top 10 of the final query holds
 a title with both words in 100% of sessions at 100k, 98% at 1M (as with format 1).
 
-Index upkeep, inside `store_document` in documents of 500 items: 92 µs per item at 100k
-(9.1 s of a 30 s load), 108 µs per item at 1M (102 s of 415 s), against 113 and 131 µs
+Index upkeep, inside the import service's `store_document` in documents of 500 items:
+92 µs per item at 100k (9.1 s of a 30 s load), 108 µs per item at 1M (102 s of 415 s),
+against 113 and 131 µs
 with format 1 (one table, 1-4 letter prefixes over bodies too); those figures leave out
 the commit, where FTS5 writes its segments. Indexing plus commit, 26k corpus items in
 transactions of 500, same load for both: 108-146 µs per item against 168-217 µs. The

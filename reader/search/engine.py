@@ -33,8 +33,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.library import Library, db
 from reader.library import clauses as item_clauses
 from reader.library.codec import block_texts
+from reader.library.schema import LATEST_VERSION
 from reader.search.index import BODY_PREFIX_CHARS, MAX_BODY_CHARS, pending, sync
 from reader.search.query import Filters, Query, Term, parse
 from reader.search.vocabulary import Vocabulary
@@ -380,9 +382,6 @@ class Searcher:
         `on_build(count)` is called before indexing `count` items that the index lacks
         (a library upgraded from v1): that takes a while once.
         """
-        from reader.library import Library, db
-        from reader.library.schema import LATEST_VERSION
-
         Library.open(path).close()  # migrations (and refusal of newer files) live there
         connection = db.connect(Path(path), LATEST_VERSION)
         try:
@@ -898,7 +897,5 @@ def ensure_index(
         return 0
     if on_build is not None:
         on_build(count)
-    from reader.library.db import write_transaction
-
-    with write_transaction(connection, "cannot build the search index"):
+    with db.write_transaction(connection, "cannot build the search index"):
         return sync(connection)

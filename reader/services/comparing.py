@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.cli.stories import StoryCommandError
 from reader.library import Library
 from reader.model import StoryDetail
+from reader.services.stories import StoryCommandError, story
 from reader.stories.compare import MAX_ARTICLES, ComparedArticle, CompareInput, compare
 
 __all__ = ["articles_to_compare", "compare_inputs", "compare_story"]
@@ -52,10 +52,10 @@ def compare_story(
     Without `items`, the articles `articles_to_compare` picks; a story with more than
     `MAX_ARTICLES` of them needs `items` (a terminal cannot scroll columns sideways).
     """
-    story = library.story(story_id)
+    detail = story(library, story_id)
     skipped: list[int] = []
     if items is not None:
-        members = {item.id for item in story.items}
+        members = {item.id for item in detail.items}
         for item_id in items:
             if item_id not in members:
                 raise StoryCommandError(f"item {item_id} is not in story {story_id}")
@@ -65,7 +65,7 @@ def compare_story(
             )
         chosen = list(items)
     else:
-        chosen, skipped = articles_to_compare(story)
+        chosen, skipped = articles_to_compare(detail)
         if len(chosen) < 2:
             raise StoryCommandError(
                 f"story {story_id} has {len(chosen)} article(s) to compare; it needs 2"
@@ -78,4 +78,4 @@ def compare_story(
                 f" --items (e.g. --items {listing})",
                 usage=True,
             )
-    return story, compare(compare_inputs(library, chosen)), skipped
+    return detail, compare(compare_inputs(library, chosen)), skipped

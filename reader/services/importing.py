@@ -1,4 +1,5 @@
-"""`reader import`: read many inputs and store each in its own all-or-nothing transaction."""
+"""Importing: read many inputs and store each, searchable, in its own all-or-nothing
+transaction; then put the new items into stories."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ from pathlib import Path
 from reader.ingest.files import expand_paths
 from reader.ingest.reading import InputError, read_document
 from reader.library import Library, LibraryError
-from reader.model import ParsedDocument
+from reader.model import ImportCounts, ParsedDocument, SourceKind
+from reader.search import index as search_index
+from reader.services.stories import group_new_items as group_stories_of_new_items
+from reader.services.stories import grouping_state
+from reader.stories import store as story_store
 
 PARALLEL_MIN_FILES = 4
 """Below this many files a worker process costs more than it saves."""
@@ -111,6 +116,32 @@ def _reads(files: Sequence[Path], max_bytes: int, parallel: bool) -> Iterator[Re
             yield _read(path, max_bytes)
 
 
+def store_document(
+    library: Library,
+    document: ParsedDocument,
+    *,
+    source_name: str,
+    source_kind: SourceKind,
+    origin: str | None,
+    tags: Sequence[str] = (),
+    group_stories: bool = True,
+) -> ImportCounts:
+    """Store one parsed input, all of it or nothing, and make its new items searchable
+    in that same transaction. With `group_stories` they are also put in stories there;
+    without, they wait for `group_new_items` (an import of many files groups them once,
+    at its end)."""
+    with library.transaction() as connection:
+        stored = library.add_document(
+            document, source_name=source_name, source_kind=source_kind, origin=origin, tags=tags
+        )
+        search_index.sync(connection, stored.new_item_ids)
+        if group_stories:
+            story_store.attach_new_items(
+                connection, stored.new_item_ids, cache=grouping_state(library)
+            )
+    return stored.counts
+
+
 def import_files(
     library: Library,
     files: Sequence[Path],
@@ -142,7 +173,8 @@ def import_files(
             if isinstance(result, str):
                 raise InputError(result)
             document = result if source is None else _one_source(result)
-            counts = library.store_document(
+            counts = store_document(
+                library,
                 document,
                 source_name=source or document.source_name or path.name,
                 source_kind=document.source_kind,
@@ -166,7 +198,7 @@ def import_files(
         on_progress(len(files), len(files), files[-1])
     if group_stories:
         try:
-            report.grouped = library.group_new_items(on_grouping)
+            report.grouped = group_stories_of_new_items(library, on_grouping)
         except LibraryError as error:
             # The items are stored; the next import or story command groups them.
             failure = FileFailure("stories", f"not grouped yet ({error})")

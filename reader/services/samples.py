@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from reader.library import Library
-    from reader.services.importing import ImportReport
+from reader.library import Library
+from reader.services.importing import ImportReport, import_files
 
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]  # reader/
 
@@ -48,8 +46,6 @@ def sample_sources() -> dict[Path, str]:
 def import_samples(library: Library, *, max_bytes: int) -> ImportReport:
     """Import the sample files, one import per outlet so each file carries its outlet's
     name, as a user's `reader import --source NAME` would."""
-    from reader.services.importing import ImportReport, import_files
-
     sources = sample_sources()
     report = ImportReport()
     by_source: dict[str | None, list[Path]] = {}

@@ -1,13 +1,25 @@
-"""Tagging items, and untagging them, the same way from the CLI and from the app."""
+"""Tagging items and marking them read or starred, the same way from the CLI and the app.
+
+With `follow_duplicates` (config `duplicates_follow`) each change reaches every copy of
+the item from other sources, in the same transaction.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from reader.library import Library, NotFoundError
 from reader.library.codec import normalize_tag, tag_key
+from reader.services.stories import ensure_grouped, with_duplicates
 
-__all__ = ["ItemLacksTagError", "UnknownTagError", "add_tags", "remove_tags"]
+__all__ = [
+    "ItemLacksTagError",
+    "UnknownTagError",
+    "add_tags",
+    "mark_read",
+    "mark_starred",
+    "remove_tags",
+]
 
 
 class UnknownTagError(NotFoundError):
@@ -23,7 +35,42 @@ def add_tags(
 ) -> list[int]:
     """Tag items (and, with `follow_duplicates`, their copies from other sources); the
     ids tagged, the given ones first. Tagging twice is harmless."""
-    return library.tag(item_ids, tags, follow_duplicates=follow_duplicates)
+    names = [normalize_tag(tag) for tag in tags]
+    return _apply(library, item_ids, follow_duplicates, lambda ids: library.tag(ids, names))
+
+
+def mark_read(
+    library: Library, item_ids: Iterable[int], read: bool, *, follow_duplicates: bool
+) -> list[int]:
+    """Mark items read or unread (and their copies); the ids changed, given ones first."""
+    return _apply(library, item_ids, follow_duplicates, lambda ids: library.set_read(ids, read))
+
+
+def mark_starred(
+    library: Library, item_ids: Iterable[int], starred: bool, *, follow_duplicates: bool
+) -> list[int]:
+    """Star or unstar items (and their copies); the ids changed, given ones first."""
+    return _apply(
+        library, item_ids, follow_duplicates, lambda ids: library.set_starred(ids, starred)
+    )
+
+
+def _apply(
+    library: Library,
+    item_ids: Iterable[int],
+    follow_duplicates: bool,
+    change: Callable[[list[int]], object],
+) -> list[int]:
+    """Run `change` on the items, or on them and their copies, in one transaction."""
+    wanted = list(item_ids)
+    if follow_duplicates:
+        ensure_grouped(library, pending=False)  # may take its own slices: before ours
+    with library.transaction():
+        ids = (
+            with_duplicates(library, wanted) if follow_duplicates else library.require_items(wanted)
+        )
+        change(ids)
+    return ids
 
 
 def remove_tags(
@@ -46,11 +93,14 @@ def remove_tags(
         if not any(tag_key(name) in {tag_key(tag) for tag in item.tags} for item in given):
             where = f"item {given[0].id}" if len(given) == 1 else "none of these items"
             raise ItemLacksTagError(f"{where} has no tag {name!r}")
-    candidates = library.with_duplicates(item_ids) if follow_duplicates else list(item_ids)
-    carriers = [
-        item.id
-        for item in library.summaries(candidates)
-        if wanted & {tag_key(tag) for tag in item.tags}
-    ]
-    library.untag(carriers, names)
+    if follow_duplicates:
+        ensure_grouped(library, pending=False)
+    with library.transaction():
+        candidates = with_duplicates(library, item_ids) if follow_duplicates else list(item_ids)
+        carriers = [
+            item.id
+            for item in library.summaries(candidates)
+            if wanted & {tag_key(tag) for tag in item.tags}
+        ]
+        library.untag(carriers, names)
     return carriers

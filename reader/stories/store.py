@@ -41,10 +41,11 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 from reader.library.codec import block_texts
+from reader.model import StorySummary
 from reader.stories.engine import (
     UNDATED_BUCKET,
     Grouper,
@@ -1113,3 +1114,45 @@ def story_row(
     if row is None:
         return None
     return (int(row[0]), str(row[1]), int(row[2]), row[3], row[4], str(row[5] or ""))
+
+
+_SEPARATOR = "\x1f"  # what group_concat(..., char(31)) puts between source names
+
+
+def story_summary(row: tuple[int, str, int, str | None, str | None, str]) -> StorySummary:
+    """The record for a `story_rows` / `story_row` row."""
+    story_id, label, size, first, last, sources = row
+    return StorySummary(
+        id=story_id,
+        label=label,
+        size=size,
+        sources=tuple(sources.split(_SEPARATOR)) if sources else (),
+        first=datetime.fromisoformat(first) if first else None,
+        last=datetime.fromisoformat(last) if last else None,
+    )
+
+
+def story_sizes(db: sqlite3.Connection, min_size: int) -> dict[int, int]:
+    """Story id → item count for stories of at least `min_size` items (one indexed
+    GROUP BY: 60 ms at 100k items)."""
+    rows = db.execute(
+        "SELECT story_id, count(*) FROM items WHERE story_id IS NOT NULL"
+        " GROUP BY story_id HAVING count(*) >= ?",
+        (min_size,),
+    )
+    return {int(story_id): int(size) for story_id, size in rows}
+
+
+def biggest_recent_stories(db: sqlite3.Connection, *, limit: int, days: float) -> list[int]:
+    """Ids of the biggest stories of 2+ items with news within `days` of the newest item."""
+    newest = db.execute("SELECT max(sort_date) FROM items").fetchone()[0]
+    if newest is None:
+        return []
+    since = (datetime.fromisoformat(newest) - timedelta(days=days)).isoformat()
+    rows = db.execute(
+        "SELECT story_id FROM items WHERE story_id IS NOT NULL GROUP BY story_id"
+        " HAVING count(*) >= 2 AND max(sort_date) >= ?"
+        " ORDER BY count(*) DESC, story_id DESC LIMIT ?",
+        (since, limit),
+    ).fetchall()
+    return [int(story_id) for (story_id,) in rows]

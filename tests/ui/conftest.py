@@ -11,6 +11,7 @@ import pytest
 from reader.config import Config
 from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from reader.ui.app import ReaderApp
 
 BASE = datetime(2026, 11, 10, 8, 0, tzinfo=UTC)
@@ -39,8 +40,13 @@ AppFactory = Callable[..., ReaderApp]
 def library_file(tmp_path: Path) -> Path:
     path = tmp_path / "library.sqlite3"
     with Library.open(path) as library:
-        library.store_document(ParsedDocument(items=tuple(make_items())), source_name="Wire",
-                               source_kind="file", origin=None)  # fmt: skip
+        store_document(
+            library,
+            ParsedDocument(items=tuple(make_items())),
+            source_name="Wire",
+            source_kind="file",
+            origin=None,
+        )
     return path
 
 

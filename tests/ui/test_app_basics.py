@@ -10,6 +10,7 @@ from textual.widgets import Input
 from reader.config import Config
 from reader.library import Library
 from reader.model import ItemFilter, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from reader.ui.app import ReaderApp
 from reader.ui.screens.dialogs import PickDialog, PromptDialog
 from reader.ui.screens.help import HelpScreen
@@ -163,8 +164,7 @@ async def test_a_saved_search_is_a_view_with_its_count(
         assert _nav_entry(app, "saved:Long reads").split() == ["⌕", "Long", "reads", "4"]
         # The library changes (an import in another process): the count follows.
         with Library.open(library_file) as library:
-            library.store_document(
-                ParsedDocument(items=(ParsedItem("headline", "One more article title"),)),
+            store_document(library, ParsedDocument(items=(ParsedItem("headline", "One more article title"),)),
                 source_name="Wire", source_kind="file", origin=None,
             )  # fmt: skip
         await pilot.press("R")
@@ -218,7 +218,7 @@ async def test_state_remembers_view_and_item(app_factory: AppFactory) -> None:
 async def test_markup_in_titles_is_shown_literally(tmp_path: Path) -> None:
     path = tmp_path / "evil.sqlite3"
     with Library.open(path) as library:
-        library.store_document(ParsedDocument(items=(ParsedItem("headline", EVIL),)),
+        store_document(library, ParsedDocument(items=(ParsedItem("headline", EVIL),)),
                                source_name="[red]src[/red]", source_kind="file",
                                origin=None)  # fmt: skip
     app = ReaderApp(path, config=Config(), state_path=tmp_path / "s.json")
@@ -275,8 +275,13 @@ async def test_moving_repaints_the_rows_that_changed_when_scrolled(tmp_path: Pat
     with Library.open(path) as library:
         items = tuple(ParsedItem("headline", f"Headline {n:03d} about a quiet day")
                       for n in range(150))  # fmt: skip
-        library.store_document(ParsedDocument(items=items), source_name="Wire",
-                               source_kind="file", origin=None)  # fmt: skip
+        store_document(
+            library,
+            ParsedDocument(items=items),
+            source_name="Wire",
+            source_kind="file",
+            origin=None,
+        )
     app = ReaderApp(path, config=Config(), state_path=tmp_path / "state.json")
     async with app.run_test(size=(100, 24)) as pilot:
         items_list = _list(app)

@@ -9,6 +9,7 @@ import pytest
 from reader.config import Config
 from reader.library import Library
 from reader.model import ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.headline_list import HeadlineList
 from reader.ui.widgets.nav_pane import NavPane
@@ -24,8 +25,13 @@ def big_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for n in range(SIZE)
     )
     with Library.open(path) as library:
-        library.store_document(ParsedDocument(items=items), source_name="bulk",
-                               source_kind="file", origin=None)  # fmt: skip
+        store_document(
+            library,
+            ParsedDocument(items=items),
+            source_name="bulk",
+            source_kind="file",
+            origin=None,
+        )
     return path
 
 

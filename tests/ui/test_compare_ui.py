@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from reader.config import Config
 from reader.library import Library
 from reader.model import Block, ItemFilter, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from reader.ui.app import ReaderApp
 from reader.ui.screens.compare import ArticleColumn, CompareScreen, columns_for
 from reader.ui.screens.reader import ReaderScreen
@@ -43,8 +44,13 @@ def story_library(tmp_path: Path) -> Path:
     path = tmp_path / "story.sqlite3"
     with Library.open(path) as library:
         for source, item in STORY:
-            library.store_document(ParsedDocument(items=(item,)), source_name=source,
-                                   source_kind="file", origin=None)  # fmt: skip
+            store_document(
+                library,
+                ParsedDocument(items=(item,)),
+                source_name=source,
+                source_kind="file",
+                origin=None,
+            )
     return path
 
 
@@ -162,8 +168,14 @@ async def test_compare_leaves_a_running_imports_items_to_the_import(
         await pilot.pause()
         with Library.open(story_library) as importer:
             late = ParsedItem("headline", "Kestrel Bay crane: inquiry opens", published=WHEN)
-            importer.store_document(ParsedDocument(items=(late,)), source_name="Late Wire",
-                                    source_kind="file", origin=None, group_stories=False)  # fmt: skip
+            store_document(
+                importer,
+                ParsedDocument(items=(late,)),
+                source_name="Late Wire",
+                source_kind="file",
+                origin=None,
+                group_stories=False,
+            )
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)

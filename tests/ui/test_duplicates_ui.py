@@ -10,6 +10,7 @@ import pytest
 from reader.config import Config
 from reader.library import Library
 from reader.model import ItemFilter, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.headline_list import HeadlineList
 
@@ -23,12 +24,22 @@ def copies_library(tmp_path: Path) -> Path:
     with Library.open(path) as library:
         for source in ("Harbour Post", "Coast Wire", "Evening Lamp"):
             item = ParsedItem("headline", COPY, published=WHEN, url="https://news.example/dock")
-            library.store_document(ParsedDocument(items=(item,)), source_name=source,
-                                   source_kind="file", origin=None)  # fmt: skip
+            store_document(
+                library,
+                ParsedDocument(items=(item,)),
+                source_name=source,
+                source_kind="file",
+                origin=None,
+            )
         other = ParsedItem("headline", "Library opens a reading room for night owls",
                            published=WHEN)  # fmt: skip
-        library.store_document(ParsedDocument(items=(other,)), source_name="Coast Wire",
-                               source_kind="file", origin=None)  # fmt: skip
+        store_document(
+            library,
+            ParsedDocument(items=(other,)),
+            source_name="Coast Wire",
+            source_kind="file",
+            origin=None,
+        )
     return path
 
 

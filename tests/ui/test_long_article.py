@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from reader.config import Config
 from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_view import PIECE_CHARS, ArticleView, body_pieces
 
@@ -46,8 +47,7 @@ async def test_a_long_article_reads_from_top_to_bottom(tmp_path: Path) -> None:
     )
     path = tmp_path / "library.sqlite3"
     with Library.open(path) as library:
-        library.store_document(
-            ParsedDocument(items=(ParsedItem("article", "A report of record length",
+        store_document(library, ParsedDocument(items=(ParsedItem("article", "A report of record length",
                                              blocks=blocks),)),
             source_name="Archive", source_kind="file", origin=None,
         )  # fmt: skip

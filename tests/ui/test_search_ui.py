@@ -9,6 +9,7 @@ from textual.widgets import Input
 from reader.config import Config
 from reader.library import Library
 from reader.model import ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.headline_list import HeadlineList
@@ -25,8 +26,13 @@ async def test_typing_filters_and_highlights(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     with Library.open(path) as library:
         items = tuple(ParsedItem("headline", title) for title in TITLES)
-        library.store_document(ParsedDocument(items=items), source_name="wire",
-                               source_kind="file", origin=None)  # fmt: skip
+        store_document(
+            library,
+            ParsedDocument(items=items),
+            source_name="wire",
+            source_kind="file",
+            origin=None,
+        )
         library.tag([library.list_items()[-1].id], ["later"])
     app = ReaderApp(path, config=Config(), state_path=tmp_path / "state.json")
     async with app.run_test(size=(140, 30)) as pilot:
@@ -65,8 +71,13 @@ async def test_typing_filters_and_highlights(tmp_path: Path) -> None:
 async def test_no_results_and_bad_syntax_are_explained(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     with Library.open(path) as library:
-        library.store_document(ParsedDocument(items=(ParsedItem("headline", TITLES[3]),)),
-                               source_name="wire", source_kind="file", origin=None)  # fmt: skip
+        store_document(
+            library,
+            ParsedDocument(items=(ParsedItem("headline", TITLES[3]),)),
+            source_name="wire",
+            source_kind="file",
+            origin=None,
+        )
     app = ReaderApp(path, config=Config(), state_path=tmp_path / "state.json")
     async with app.run_test(size=(140, 30)) as pilot:
         screen = app.screen

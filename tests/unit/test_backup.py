@@ -12,7 +12,7 @@ import pytest
 from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
 from reader.services.exporting import EXPORT_FORMATS, ExportFormat, item_to_dict, write_items
-from reader.services.importing import import_files
+from reader.services.importing import import_files, store_document
 
 MAX_BYTES = 50 * 1_048_576
 
@@ -51,8 +51,8 @@ def _fill(library: Library) -> None:
         ParsedItem("headline", "Olympics Ratings Plummet"),
     )
     for name, items in (("Wire", wire), ("La Gazette", gazette)):
-        library.store_document(
-            ParsedDocument(items=items), source_name=name, source_kind="file", origin=None
+        store_document(
+            library, ParsedDocument(items=items), source_name=name, source_kind="file", origin=None
         )
     by_title = {item.title: item.id for item in library.list_items()}
     library.tag([by_title["Harbour cranes idle as dock strike enters second week"]],
@@ -126,8 +126,7 @@ def test_a_backup_restores_state_onto_items_already_there(filled: Library, tmp_p
     nothing the other library set is undone."""
     exported = _export(filled, "json", tmp_path / "b.json")
     with Library.open(tmp_path / "other.sqlite3") as other:
-        other.store_document(
-            ParsedDocument(items=(ParsedItem("headline", "Olympics ratings plummet"),)),
+        store_document(other, ParsedDocument(items=(ParsedItem("headline", "Olympics ratings plummet"),)),
             source_name="La Gazette", source_kind="file", origin=None, tags=("mine",),
         )  # fmt: skip
         import_files(other, [exported], max_bytes=MAX_BYTES)

@@ -8,6 +8,8 @@ import pytest
 
 from reader.library import Library
 from reader.model import Block, ItemFilter, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
+from reader.services.tagging import add_tags, mark_read, mark_starred, remove_tags
 
 COLLAPSED = ItemFilter(collapse_duplicates=True)
 FLOODS = "Floods close the northern rail line"
@@ -25,8 +27,8 @@ def _at(day: int, hour: int) -> datetime:
 
 
 def _store(library: Library, source: str, item: ParsedItem) -> int:
-    library.store_document(
-        ParsedDocument(items=(item,)), source_name=source, source_kind="feed", origin=None
+    store_document(
+        library, ParsedDocument(items=(item,)), source_name=source, source_kind="feed", origin=None
     )
     return library.list_items(ItemFilter(source=source), limit=1)[0].id
 
@@ -136,16 +138,16 @@ def test_tags_and_flags_follow_duplicates_only_when_asked(sample: Sample) -> Non
     library = sample.library
     assert library.tag([sample.floods_post], ["rail"]) == [sample.floods_post]
     assert [item.id for item in library.list_items(ItemFilter(tag="rail"))] == [sample.floods_post]
-    tagged = library.tag([sample.floods_daily], ["later"], follow_duplicates=True)
+    tagged = add_tags(library, [sample.floods_daily], ["later"], follow_duplicates=True)
     assert tagged[0] == sample.floods_daily and sorted(tagged) == sorted(sample.floods)
     assert {item.id for item in library.list_items(ItemFilter(tag="later"))} == set(sample.floods)
-    assert library.untag([sample.floods_wire], ["later"], follow_duplicates=True) == 3
+    assert len(remove_tags(library, [sample.floods_wire], ["later"], follow_duplicates=True)) == 3
     assert library.list_items(ItemFilter(tag="later")) == []
 
-    library.set_read([sample.bridge[1]], follow_duplicates=True)
+    mark_read(library, [sample.bridge[1]], True, follow_duplicates=True)
     assert {item.id for item in library.list_items() if item.read} == set(sample.bridge)
     library.set_read([sample.bridge[2]], False)
     assert {item.id for item in library.list_items() if item.read} == set(sample.bridge[:2])
-    library.set_starred([sample.tram, sample.floods_post], follow_duplicates=True)
+    mark_starred(library, [sample.tram, sample.floods_post], True, follow_duplicates=True)
     starred = {item.id for item in library.list_items(ItemFilter(starred=True))}
     assert starred == {sample.tram, *sample.floods}

@@ -1,6 +1,6 @@
 """The lxml fast path for feeds gives exactly what feedparser gives, or declines.
 
-Every comparison runs both readers through reader.ingest.feeds.parse_feed: the fast path
+Every comparison runs both readers through reader.ingest.feed_file.parse_feed: the fast path
 (the default) and feedparser (use_fast_path=False). A comparison only means something
 when the fast path actually read the document, so each test also checks that it did
 (parse_well_formed did not return None) where it should.
@@ -21,12 +21,12 @@ import pytest
 
 from benchmarks.make_corpus import generate
 from reader.ingest.fastfeed import parse_well_formed
+from reader.ingest.feed_file import parse_feed
 from reader.ingest.feeds import (
     FeedError,
     _parsed_fragment_blocks,
     _plain_fragment_blocks,
     date_is_strict,
-    parse_feed,
 )
 from reader.model import ParsedDocument
 from reader.text.clean import clean

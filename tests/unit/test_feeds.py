@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from reader.ingest.feeds import FeedError, html_to_blocks, html_to_text, parse_feed
+from reader.ingest.feed_file import parse_feed
+from reader.ingest.feeds import FeedError, html_to_blocks, html_to_text
 from reader.model import Block, ParsedDocument, ParsedItem
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"

@@ -13,6 +13,7 @@ from reader.ingest.reading import read_document
 from reader.library import Library
 from reader.library.store import headline_hash
 from reader.model import ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 
 PAGES = Path(__file__).parent.parent / "data" / "pagedump"
 
@@ -243,7 +244,7 @@ def test_libraries_from_before_v4_re_key_their_headlines(tmp_path: Path) -> None
         document = ParsedDocument(
             items=(ParsedItem(kind="headline", title="Olympics Ratings Plummet"),)
         )
-        library.store_document(document, source_name="a", source_kind="file", origin=None)
+        store_document(library, document, source_name="a", source_kind="file", origin=None)
     db = sqlite3.connect(path)
     db.execute("UPDATE items SET content_hash = 'old'")  # as v3 keyed it (casefolded)
     db.execute("PRAGMA user_version = 3")

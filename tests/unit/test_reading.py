@@ -10,6 +10,7 @@ import pytest
 from reader.ingest.reading import InputError, read_document
 from reader.library import Library
 from reader.model import ItemFilter, ParsedDocument
+from reader.services import stories as story_service
 from reader.services.importing import import_files, import_paths
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -181,18 +182,19 @@ def test_stored_items_survive_a_failed_grouping(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reader.library import LibraryError
+    from reader.services import importing
 
     folder = tmp_path / "in"
     for fixture in sorted((DATA / "textdump").glob("*.txt"))[:3]:
         _copy(fixture, folder / fixture.name)
     failures: list[str] = []
 
-    def locked(self: Library, on_progress: object = None) -> int:
+    def locked(library: Library, on_progress: object = None) -> int:
         raise LibraryError("lib.sqlite3: cannot write (database is locked)")
 
     with Library.open(tmp_path / "lib.sqlite3") as library:
         with monkeypatch.context() as patch:
-            patch.setattr(Library, "group_new_items", locked)
+            patch.setattr(importing, "group_stories_of_new_items", locked)
             report = import_paths(library, [str(folder)], max_bytes=LIMIT,
                                   on_failure=lambda f: failures.append(str(f)))  # fmt: skip
         assert not report.ok and report.files == 3 and report.added > 0
@@ -201,5 +203,5 @@ def test_stored_items_survive_a_failed_grouping(
         ]
         assert library.count_items() == report.added
         # The next story command groups what the import could not.
-        assert library.stories()
+        assert story_service.list_stories(library)
         assert all(item.story_id is not None for item in library.list_items())

@@ -14,6 +14,7 @@ from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
 from reader.search.engine import CancelToken, SearchCancelled, Searcher, SearchHit
 from reader.search.query import QueryError
+from reader.services.importing import store_document
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "search" / "items.json"
 
@@ -45,7 +46,8 @@ def store_fixtures(library: Library) -> dict[str, int]:
             blocks=tuple(Block(text) for text in entry.get("body", ())),
             published=datetime.fromisoformat(entry["date"]),
         )
-        library.store_document(
+        store_document(
+            library,
             ParsedDocument(items=(item,)),
             source_name=entry["source"],
             source_kind="feed",
@@ -64,7 +66,7 @@ def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
     with Library.open(path) as library:
         ids = store_fixtures(library)
         # One story holding both Kim Jong-un items (stories have no API yet).
-        db = library._db
+        db = library.connection
         # Imports group items into stories (issue 5): start from none so id 7 is free.
         db.execute("UPDATE items SET story_id = NULL")
         db.execute("DELETE FROM stories")

@@ -12,6 +12,7 @@ from reader.library.schema import LATEST_VERSION, MIGRATIONS
 from reader.model import Block, ParsedDocument, ParsedItem
 from reader.search import index
 from reader.search.engine import Searcher
+from reader.services.importing import store_document
 from tests.conftest import StoreFn, article, headline
 
 
@@ -29,24 +30,24 @@ def test_import_indexes_new_items_in_the_same_transaction(
         store(article("Mercato", "Le milieu a signé à Fenerbahçe.", "Il arrive jeudi."))
         assert titles(searcher, "fenerbahce") == ["Kanté rejoint Fenerbahçe", "Mercato"]
         assert titles(searcher, "jeudi") == ["Mercato"]
-    state = dict(library._db.execute("SELECT key, value FROM search_state").fetchall())
+    state = dict(library.connection.execute("SELECT key, value FROM search_state").fetchall())
     assert state == {"format": index.INDEX_FORMAT}
 
 
 def test_a_failed_import_leaves_no_index_rows(library: Library, library_path: Path) -> None:
     bad = ParsedDocument(items=(headline("Orage sur Brest"),))
     with pytest.raises(LibraryError):
-        library.store_document(bad, source_name="x", source_kind="file", origin=None, tags=("",))
+        store_document(library, bad, source_name="x", source_kind="file", origin=None, tags=("",))
     with Searcher.open(library_path) as searcher:
         assert titles(searcher, "orage") == []
-    count = library._db.execute("SELECT count(*) FROM search_terms").fetchone()[0]
+    count = library.connection.execute("SELECT count(*) FROM search_terms").fetchone()[0]
     assert count == 0
 
 
 def test_duplicates_are_not_indexed_twice(library: Library, store: StoreFn) -> None:
     store(headline("Orage sur Brest"))
     store(headline("Orage sur Brest"))
-    rows = library._db.execute(
+    rows = library.connection.execute(
         "SELECT count(*) FROM search_index WHERE search_index MATCH 'orage'"
     ).fetchone()[0]
     assert rows == 1
@@ -54,7 +55,7 @@ def test_duplicates_are_not_indexed_twice(library: Library, store: StoreFn) -> N
 
 def test_vocabulary_and_stems_are_recorded(library: Library, store: StoreFn) -> None:
     store(headline("Les joueuses de Nantes"))
-    db = library._db
+    db = library.connection
     terms = {row[0] for row in db.execute("SELECT term FROM search_terms")}
     assert terms == {"les", "joueuses", "de", "nantes"}
     stems = set(db.execute("SELECT stem, term FROM search_stems WHERE term = 'joueuses'"))
@@ -65,7 +66,7 @@ def test_remove_takes_items_out_of_the_index(
     library: Library, library_path: Path, store: StoreFn
 ) -> None:
     ids = store(headline("Orage sur Brest"), article("Tempête", "Brest sous la pluie."))
-    with library._write() as db:
+    with library.transaction() as db:
         index.remove(db, ids)
         db.execute("DELETE FROM items WHERE id IN (?, ?)", ids)
     with Searcher.open(library_path) as searcher:
@@ -114,8 +115,7 @@ def test_library_from_v1_gets_its_index_on_upgrade(library_path: Path) -> None:
 def test_first_import_after_upgrade_also_builds_the_index(library_path: Path) -> None:
     make_v1_library(library_path)
     with Library.open(library_path) as library:
-        library.store_document(
-            ParsedDocument(items=(ParsedItem("headline", "Orage sur Brest"),)),
+        store_document(library, ParsedDocument(items=(ParsedItem("headline", "Orage sur Brest"),)),
             source_name="b", source_kind="file", origin=None,
         )  # fmt: skip
     with Searcher.open(library_path) as searcher:
@@ -128,11 +128,11 @@ def test_format_change_rebuilds_the_index(
 ) -> None:
     store(headline("Orage sur Brest"), article("Port", "Les ferries restent à quai."))
     monkeypatch.setattr(index, "INDEX_FORMAT", index.INDEX_FORMAT + 1)
-    assert index.pending(library._db) == 2
+    assert index.pending(library.connection) == 2
     with Searcher.open(library_path) as searcher:
         assert titles(searcher, "ferries") == ["Port"]
         assert titles(searcher, "brest") == ["Orage sur Brest"]
-    rows = library._db.execute("SELECT count(*) FROM search_index").fetchone()[0]
+    rows = library.connection.execute("SELECT count(*) FROM search_index").fetchone()[0]
     assert rows == 2
 
 
@@ -157,7 +157,7 @@ def test_headings_and_paragraphs_are_searchable(library_path: Path, store: Store
 
 def test_titles_and_bodies_have_tables_of_their_own(library: Library, store: StoreFn) -> None:
     store(headline("Orage sur Brest"), article("Port", "Les ferries restent à quai."))
-    db = library._db
+    db = library.connection
     titles = db.execute("SELECT count(*) FROM search_titles WHERE search_titles MATCH 'fe*'")
     assert titles.fetchone()[0] == 0  # bodies stay out of the title table
     anywhere = db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'ferr*'")
@@ -192,7 +192,7 @@ def test_a_library_indexed_in_format_1_gets_the_new_tables(
     library: Library, library_path: Path, store: StoreFn
 ) -> None:
     store(headline("Orage sur Brest"), article("Port", "Les ferries restent à quai."))
-    with library._write() as db:  # the layout of format 1: one table, prefixes on bodies
+    with library.transaction() as db:  # the layout of format 1: one table, prefixes on bodies
         db.execute("DROP TABLE search_titles")
         db.execute("DROP TABLE search_index")
         db.execute(

@@ -13,21 +13,21 @@ import pytest
 from reader.library import Library, LibraryError, NewerSchemaError, NotFoundError
 from reader.library.schema import LATEST_VERSION
 from reader.model import Block, Item, ItemFilter, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from tests.conftest import StoreFn, article, headline
 
 
 def test_new_library_is_migrated_to_latest_with_wal(library: Library) -> None:
     assert library.schema_version == LATEST_VERSION
-    mode = library._db.execute("PRAGMA journal_mode").fetchone()[0]
+    mode = library.connection.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
-    assert library._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert library.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert library.is_empty()
 
 
 def test_reopening_keeps_data_and_version(library_path: Path) -> None:
     with Library.open(library_path) as library:
-        library.store_document(
-            ParsedDocument(items=(headline("Storm reaches the coast"),)),
+        store_document(library, ParsedDocument(items=(headline("Storm reaches the coast"),)),
             source_name="a.txt", source_kind="file", origin=None,
         )  # fmt: skip
     with Library.open(library_path) as library:
@@ -67,11 +67,11 @@ def test_exact_duplicate_headline_in_one_source_is_stored_once(library: Library)
     document = ParsedDocument(
         items=(headline("Markets close higher"), headline("Markets  close higher"), headline("X"))
     )
-    counts = library.store_document(document, source_name="a", source_kind="file", origin=None)
+    counts = store_document(library, document, source_name="a", source_kind="file", origin=None)
     assert (counts.added, counts.duplicates) == (2, 1)
-    again = library.store_document(document, source_name="a", source_kind="file", origin=None)
+    again = store_document(library, document, source_name="a", source_kind="file", origin=None)
     assert (again.added, again.duplicates) == (0, 3)
-    other = library.store_document(document, source_name="b", source_kind="file", origin=None)
+    other = store_document(library, document, source_name="b", source_kind="file", origin=None)
     assert other.added == 2  # another source's copy is its own item
     assert library.count_items() == 4
 
@@ -81,17 +81,18 @@ def test_a_headline_in_other_case_is_another_line_of_the_list(library: Library) 
     document = ParsedDocument(
         items=(headline("Olympics ratings plummet"), headline("Olympics Ratings Plummet"))
     )
-    counts = library.store_document(document, source_name="a", source_kind="file", origin=None)
+    counts = store_document(library, document, source_name="a", source_kind="file", origin=None)
     assert (counts.added, counts.duplicates) == (2, 0)
 
 
 def test_feed_entry_with_same_guid_is_not_duplicated_when_edited(library: Library) -> None:
     first = ParsedItem("headline", "Bridge closed", guid="urn:x:1")
     edited = ParsedItem("headline", "Bridge closed after crack found", guid="urn:x:1")
-    library.store_document(ParsedDocument(items=(first,)), source_name="f", source_kind="feed",
-                           origin=None)  # fmt: skip
-    counts = library.store_document(
-        ParsedDocument(items=(edited,)), source_name="f", source_kind="feed", origin=None
+    store_document(
+        library, ParsedDocument(items=(first,)), source_name="f", source_kind="feed", origin=None
+    )
+    counts = store_document(
+        library, ParsedDocument(items=(edited,)), source_name="f", source_kind="feed", origin=None
     )
     assert counts.duplicates == 1
     assert library.count_items() == 1
@@ -109,8 +110,13 @@ def test_store_round_trips_every_field(library: Library) -> None:
         url="https://news.example/a",
         guid="g-1",
     )
-    library.store_document(ParsedDocument(items=(parsed,)), source_name="Le Fil",
-                           source_kind="feed", origin="https://news.example/feed")  # fmt: skip
+    store_document(
+        library,
+        ParsedDocument(items=(parsed,)),
+        source_name="Le Fil",
+        source_kind="feed",
+        origin="https://news.example/feed",
+    )
     (summary,) = library.list_items()
     item = library.get_item(summary.id)
     assert isinstance(item, Item)
@@ -181,9 +187,10 @@ def test_invalid_tags_are_refused(library: Library, store: StoreFn, bad: str) ->
 
 def test_import_tags_apply_to_new_and_already_known_items(library: Library) -> None:
     document = ParsedDocument(items=(headline("a"), headline("b")))
-    library.store_document(document, source_name="s", source_kind="file", origin=None)
-    library.store_document(document, source_name="s", source_kind="file", origin=None,
-                           tags=["later"])  # fmt: skip
+    store_document(library, document, source_name="s", source_kind="file", origin=None)
+    store_document(
+        library, document, source_name="s", source_kind="file", origin=None, tags=["later"]
+    )
     assert library.count_items(ItemFilter(tag="later")) == 2
 
 
@@ -191,8 +198,13 @@ def test_a_failing_document_writes_nothing(library: Library) -> None:
     good = headline("fine")
     broken = ParsedItem("podcast", "not a kind we store")  # type: ignore[arg-type]
     with pytest.raises(sqlite3.IntegrityError):
-        library.store_document(ParsedDocument(items=(good, broken)), source_name="bad.txt",
-                               source_kind="file", origin=None)  # fmt: skip
+        store_document(
+            library,
+            ParsedDocument(items=(good, broken)),
+            source_name="bad.txt",
+            source_kind="file",
+            origin=None,
+        )
     assert library.is_empty()
     assert library.sources() == []
 
@@ -215,7 +227,7 @@ def test_opml_feeds_become_sources(library: Library) -> None:
         feeds=(FeedRef("Harbour Post", "https://harbour.example/rss"),
                FeedRef("", "https://nameless.example/feed")),
     )  # fmt: skip
-    library.store_document(document, source_name="subs.opml", source_kind="file", origin=None)
+    store_document(library, document, source_name="subs.opml", source_kind="file", origin=None)
     sources = {(s.name, s.kind, s.origin) for s in library.sources()}
     assert ("Harbour Post", "feed", "https://harbour.example/rss") in sources
     assert ("https://nameless.example/feed", "feed", "https://nameless.example/feed") in sources
@@ -224,8 +236,9 @@ def test_opml_feeds_become_sources(library: Library) -> None:
 def test_two_connections_tagging_concurrently_lose_nothing(library_path: Path) -> None:
     with Library.open(library_path) as library:
         items = tuple(headline(f"headline {n}") for n in range(60))
-        library.store_document(ParsedDocument(items=items), source_name="s", source_kind="file",
-                               origin=None)  # fmt: skip
+        store_document(
+            library, ParsedDocument(items=items), source_name="s", source_kind="file", origin=None
+        )
         ids = [item.id for item in library.list_items()]
     errors: list[BaseException] = []
 

@@ -11,14 +11,15 @@ import pytest
 
 from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
+from reader.services.importing import store_document
 from tests.cli_harness import Cli
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "stories"
 
 
 def _store(library: Library, source: str, item: ParsedItem) -> None:
-    library.store_document(
-        ParsedDocument(items=(item,)), source_name=source, source_kind="feed", origin=None
+    store_document(
+        library, ParsedDocument(items=(item,)), source_name=source, source_kind="feed", origin=None
     )
 
 

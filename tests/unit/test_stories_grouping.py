@@ -14,6 +14,8 @@ import pytest
 from benchmarks.story_eval import load, parse_date
 from reader.library import Library
 from reader.model import Block, ParsedDocument, ParsedItem
+from reader.services import stories as story_service
+from reader.services.importing import store_document
 from reader.stories import Signature, StoryInput, group_inputs, signature
 from reader.stories.features import LEAD_CHARS
 from reader.stories.metrics import bcubed, pairwise
@@ -151,8 +153,7 @@ def _store_all(
     for row in rows:
         by_source[str(row["source"])].append(_parsed(row))
     for source, items in sorted(by_source.items()):
-        library.store_document(
-            ParsedDocument(items=tuple(items)), source_name=source, source_kind="feed",
+        store_document(library, ParsedDocument(items=tuple(items)), source_name=source, source_kind="feed",
             origin=None, group_stories=group_stories,
         )  # fmt: skip
 
@@ -162,53 +163,58 @@ def test_incremental_import_equals_rebuild(tmp_path: Path) -> None:
     with Library.open(tmp_path / "one.sqlite3") as library:
         # An unrelated first item, so the batch goes through the SQLite path (an empty
         # library groups its first batch in memory, which is a rebuild by definition).
-        library.store_document(
-            ParsedDocument(items=(ParsedItem("headline", "Zoo welcomes twin pandas", published=datetime(2025, 1, 1)),)),
+        store_document(library, ParsedDocument(items=(ParsedItem("headline", "Zoo welcomes twin pandas", published=datetime(2025, 1, 1)),)),
             source_name="zoo", source_kind="feed", origin=None,
         )  # fmt: skip
         # One batch: every item in a single document.
-        library.store_document(
-            ParsedDocument(items=tuple(_parsed(row) for row in rows)),
+        store_document(library, ParsedDocument(items=tuple(_parsed(row) for row in rows)),
             source_name="all", source_kind="feed", origin=None,
         )  # fmt: skip
         incremental = _partition(library)
-        library.rebuild_stories()
+        story_service.rebuild_stories(library)
         assert _partition(library) == incremental
     with Library.open(tmp_path / "many.sqlite3") as library:
         # Item by item in publication order: the same decisions, the same stories.
         for row in rows:
-            library.store_document(
-                ParsedDocument(items=(_parsed(row),)), source_name=str(row["source"]),
+            store_document(library, ParsedDocument(items=(_parsed(row),)), source_name=str(row["source"]),
                 source_kind="feed", origin=None,
             )  # fmt: skip
         one_by_one = _partition(library)
-        library.rebuild_stories()
+        story_service.rebuild_stories(library)
         assert _partition(library) == one_by_one
 
 
 def test_grouping_an_import_in_slices_gives_the_stories_of_one_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.library import store
+    from reader.services import stories as stories_module
 
     rows = sorted(_rows(), key=lambda row: str(row["date"]))
     zoo = ParsedItem("headline", "Zoo welcomes twin pandas", published=datetime(2025, 1, 1))
     partitions = []
     for name, slice_size in (("batch", 10_000), ("slices", 3)):
-        monkeypatch.setattr(store, "GROUP_SLICE", slice_size)
+        monkeypatch.setattr(stories_module, "GROUP_SLICE", slice_size)
         with Library.open(tmp_path / f"{name}.sqlite3") as library:
             # An item grouped first, so the import's items go through the incremental
             # path rather than the in-memory first grouping.
-            library.store_document(ParsedDocument(items=(zoo,)), source_name="zoo",
-                                   source_kind="feed", origin=None)  # fmt: skip
+            store_document(
+                library,
+                ParsedDocument(items=(zoo,)),
+                source_name="zoo",
+                source_kind="feed",
+                origin=None,
+            )
             _store_all(library, rows, group_stories=False)
             steps: list[tuple[int, int]] = []
-            grouped = library.group_new_items(lambda done, total: steps.append((done, total)))  # noqa: B023
+            grouped = story_service.group_new_items(
+                library,
+                lambda done, total: steps.append((done, total)),  # noqa: B023
+            )
             assert grouped == len(rows)
             assert steps[-1] == (len(rows), len(rows))
             assert all(item.story_id is not None for item in library.list_items())
             partitions.append(_partition(library))
-            library.rebuild_stories()
+            story_service.rebuild_stories(library)
             assert _partition(library) == partitions[-1]
     assert partitions[0] == partitions[1]
     assert len(steps) == -(-len(rows) // 3)
@@ -220,8 +226,7 @@ def _labelled_rows() -> list[dict[str, object]]:
 
 
 def _store_chunk(library: Library, rows: list[dict[str, object]], name: str) -> None:
-    library.store_document(
-        ParsedDocument(items=tuple(_parsed(row) for row in rows)),
+    store_document(library, ParsedDocument(items=tuple(_parsed(row) for row in rows)),
         source_name=name, source_kind="feed", origin=None,
     )  # fmt: skip
 
@@ -261,7 +266,7 @@ def _grouping_tables(path: Path) -> Snapshot:
 def _assert_rebuild_keeps_tables(library: Library) -> None:
     """What incremental imports stored is exactly what a rebuild stores."""
     before = _grouping_tables(library.path)
-    library.rebuild_stories()
+    story_service.rebuild_stories(library)
     after = _grouping_tables(library.path)
     for table in before:
         assert before[table] == after[table], table
@@ -286,7 +291,7 @@ def test_another_connection_invalidates_the_cache(tmp_path: Path) -> None:
             writer = first if number % 2 else second
             _store_chunk(writer, rows[start : start + 40], f"chunk {start}")
             if number == 4:
-                first.rebuild_stories()
+                story_service.rebuild_stories(first)
         _assert_rebuild_keeps_tables(first)
 
 
@@ -360,12 +365,23 @@ def test_signatures_from_helper_processes_group_as_in_process_ones(
         monkeypatch.setattr(grouping, "PARALLEL_FROM", parallel_from)
         with Library.open(tmp_path / f"{name}.sqlite3") as library:
             if not first_grouping:
-                library.store_document(ParsedDocument(items=(zoo,)), source_name="zoo",
-                                       source_kind="feed", origin=None)  # fmt: skip
+                store_document(
+                    library,
+                    ParsedDocument(items=(zoo,)),
+                    source_name="zoo",
+                    source_kind="feed",
+                    origin=None,
+                )
             for source, document in _varied_documents():
-                library.store_document(document, source_name=source, source_kind="feed",
-                                       origin=None, group_stories=False)  # fmt: skip
-            assert library.group_new_items() > 300
+                store_document(
+                    library,
+                    document,
+                    source_name=source,
+                    source_kind="feed",
+                    origin=None,
+                    group_stories=False,
+                )
+            assert story_service.group_new_items(library) > 300
             tables.append(_grouping_tables(library.path))
     assert tables[0] == tables[1]
 
@@ -374,7 +390,7 @@ def test_rebuild_keeps_story_ids(tmp_path: Path) -> None:
     with Library.open(tmp_path / "lib.sqlite3") as library:
         _store_all(library, _rows())
         before = {item.id: item.story_id for item in library.list_items()}
-        library.rebuild_stories()
+        story_service.rebuild_stories(library)
         after = {item.id: item.story_id for item in library.list_items()}
     assert before == after
 
@@ -392,23 +408,23 @@ def test_manual_fixes_survive_imports_and_rebuilds(tmp_path: Path) -> None:
         park = _item_id(library, "Park Min Jun opens")
         park_story = library.get_item(park).story_id
         assert park_story is not None
-        assert library.move_to_story(quake, park_story) is True
-        assert library.move_to_story(quake, park_story) is False  # already there
+        assert story_service.move_to_story(library, quake, park_story) is True
+        assert story_service.move_to_story(library, quake, park_story) is False  # already there
         dorval = _item_id(library, "Sollac : Henri Dorval")
-        own = library.split_from_story(dorval)
-        assert library.story(own).size == 1
-        assert set(library.story(park_story).pinned) == {quake}
+        own = story_service.split_from_story(library, dorval)
+        assert story_service.story(library, own).size == 1
+        assert set(story_service.story(library, park_story).pinned) == {quake}
 
         def check() -> None:
             assert library.get_item(quake).story_id == library.get_item(park).story_id
             alone = library.get_item(dorval).story_id
             assert alone is not None
-            assert [item.id for item in library.story(alone).items] == [dorval]
+            assert [item.id for item in story_service.story(library, alone).items] == [dorval]
 
         check()
         _store_all(library, later)  # a later import
         check()
-        library.rebuild_stories()
+        story_service.rebuild_stories(library)
         check()
         # The French quake report still finds its own story, without the pinned item.
         french = _item_id(library, "Séisme de magnitude 6,2")
@@ -424,12 +440,12 @@ def test_moving_an_anchor_keeps_its_followers_in_place(tmp_path: Path) -> None:
         park_story = library.get_item(park).story_id
         ferry_story = library.get_item(ferry).story_id
         assert park_story is not None and ferry_story is not None
-        library.move_to_story(quake, park_story)
+        story_service.move_to_story(library, quake, park_story)
         # Every member of the Park story is now moved away; the quake item stays put.
-        for item in library.story(park_story).items:
+        for item in story_service.story(library, park_story).items:
             if item.id != quake:
-                library.move_to_story(item.id, ferry_story)
-        library.rebuild_stories()
+                story_service.move_to_story(library, item.id, ferry_story)
+        story_service.rebuild_stories(library)
         assert library.get_item(quake).story_id not in (None, library.get_item(ferry).story_id)
 
 
@@ -437,16 +453,16 @@ def test_duplicate_sets(tmp_path: Path) -> None:
     with Library.open(tmp_path / "lib.sqlite3") as library:
         _store_all(library, _rows())
         wire = _item_id(library, "Ferry crews at Port Ellen walk out")
-        story = library.story(library.get_item(wire).story_id or 0)
+        story = story_service.story(library, library.get_item(wire).story_id or 0)
         titles = {item.id: (item.title, item.source) for item in story.items}
         sets = [{titles[i][1] for i in members} for members in story.duplicate_sets]
         # same title and text; same link once tracking parameters are dropped
         assert {"Continental Wire", "Harbour Post", "Coastline News"} in sets
         islanders = _item_id(library, "Islanders stranded")
         assert all(islanders not in members for members in story.duplicate_sets)
-        same_set = library.with_duplicates([wire])
+        same_set = story_service.with_duplicates(library, [wire])
         assert same_set[0] == wire and len(same_set) == 3
-        library.set_read(library.with_duplicates([wire]))
+        library.set_read(story_service.with_duplicates(library, [wire]))
         assert all(library.get_item(i).read for i in same_set)
 
 
@@ -457,9 +473,9 @@ def test_library_upgraded_without_stories_is_grouped_on_first_use(tmp_path: Path
     with Library.open(path) as library:
         _store_all(library, _rows(), group_stories=False)
         assert all(item.story_id is None for item in library.list_items())
-        assert stories_repo.pending_count(library._db) == len(_rows())
+        assert stories_repo.pending_count(library.connection) == len(_rows())
     with Library.open(path) as library:
-        assert library.stories()
+        assert story_service.list_stories(library)
         assert all(item.story_id is not None for item in library.list_items())
 
 
@@ -531,21 +547,26 @@ def test_two_libraries_open_on_one_file_group_as_one_would(tmp_path: Path) -> No
     zoo = ParsedItem("headline", "Zoo welcomes twin pandas", published=datetime(2025, 1, 1))
 
     def store(library: Library, row: dict[str, object]) -> None:
-        library.store_document(
-            ParsedDocument(items=(_parsed(row),)), source_name=str(row["source"]),
+        store_document(library, ParsedDocument(items=(_parsed(row),)), source_name=str(row["source"]),
             source_kind="feed", origin=None,
         )  # fmt: skip
 
     with Library.open(tmp_path / "one.sqlite3") as library:
-        library.store_document(ParsedDocument(items=(zoo,)), source_name="zoo",
-                               source_kind="feed", origin=None)  # fmt: skip
+        store_document(
+            library,
+            ParsedDocument(items=(zoo,)),
+            source_name="zoo",
+            source_kind="feed",
+            origin=None,
+        )
         for row in rows:
             store(library, row)
         alone = _partition(library)
     path = tmp_path / "two.sqlite3"
     with Library.open(path) as first, Library.open(path) as second:
-        first.store_document(ParsedDocument(items=(zoo,)), source_name="zoo",
-                             source_kind="feed", origin=None)  # fmt: skip
+        store_document(
+            first, ParsedDocument(items=(zoo,)), source_name="zoo", source_kind="feed", origin=None
+        )
         for index, row in enumerate(rows):
             store(first if index % 3 else second, row)
         assert _partition(first) == alone

@@ -23,7 +23,9 @@ from textual.worker import get_current_worker
 from reader.library import Library, LibraryError
 from reader.model import LATER_TAG, Item, ItemFilter, ItemSummary
 from reader.services.exporting import ExportFormat
-from reader.services.tagging import add_tags, remove_tags
+from reader.services.stories import current_stories, story_sizes
+from reader.services.stories import story as load_story
+from reader.services.tagging import add_tags, mark_read, mark_starred, remove_tags
 from reader.ui.messages import NavCounted, SearchFinished
 from reader.ui.rows import FilterRows, IdRows
 from reader.ui.safe import plain
@@ -217,9 +219,9 @@ class ReaderScreen(Screen[None]):
         library: Library,
     ) -> tuple[list[tuple[str, list[NavEntry]]], dict[int, int]]:
         """The biggest current stories for the sidebar, and story sizes for row badges."""
-        sizes = library.story_sizes(min_size=2)
+        sizes = story_sizes(library, min_size=2)
         entries = [NavEntry(View("story", str(story.id), story.label), story.size)
-                   for story in library.current_stories(limit=12)]  # fmt: skip
+                   for story in current_stories(library, limit=12)]  # fmt: skip
         return [("Stories", entries)], sizes
 
     def schedule_nav_refresh(self) -> None:
@@ -429,7 +431,7 @@ class ReaderScreen(Screen[None]):
     def open_item(self, event: HeadlineList.Opened) -> None:
         if self.reader_app.config.mark_read_on_open:
             self._write(
-                lambda lib: lib.set_read([event.item_id], True, follow_duplicates=self._follow),
+                lambda lib: mark_read(lib, [event.item_id], True, follow_duplicates=self._follow),
                 [event.item_id],
             )
         self._show_item(event.item_id)
@@ -511,7 +513,7 @@ class ReaderScreen(Screen[None]):
             rows = [r for r in (self.items.current,) if r]
             make_read = not (rows and rows[0].read) if len(ids) == 1 else True
             self._write(
-                lambda lib: lib.set_read(ids, make_read, follow_duplicates=self._follow), ids
+                lambda lib: mark_read(lib, ids, make_read, follow_duplicates=self._follow), ids
             )
 
     def action_toggle_star(self) -> None:
@@ -519,7 +521,9 @@ class ReaderScreen(Screen[None]):
         if ids:
             current = self.items.current
             star = not (current and current.starred) if len(ids) == 1 else True
-            self._write(lambda lib: lib.set_starred(ids, star, follow_duplicates=self._follow), ids)
+            self._write(
+                lambda lib: mark_starred(lib, ids, star, follow_duplicates=self._follow), ids
+            )
 
     def action_toggle_later(self) -> None:
         ids = self._targets()
@@ -595,7 +599,7 @@ class ReaderScreen(Screen[None]):
             return
         from reader.ui.screens.compare import CompareScreen
 
-        story = self.reader_app.library.story(current.story_id, group_pending=False)
+        story = load_story(self.reader_app.library, current.story_id, group_pending=False)
         if sum(1 for item in story.items if item.kind == "article") < 2:
             self.notify(
                 f"Its story has {story.size} item{'s' if story.size != 1 else ''} and fewer than"
