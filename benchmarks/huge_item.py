@@ -104,7 +104,7 @@ async def open_item(
     if trace:
         tracemalloc.start()
     started = time.perf_counter()
-    item = screen.reader_app.library.get_item(item_id)
+    item = screen.ctx.library.get_item(item_id)
     read = time.perf_counter() - started
     shown = time.perf_counter()
     screen.reader.show(item)

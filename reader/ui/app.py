@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from reader.config import Config
 from reader.library import Library
+from reader.ui.context import ReaderContext
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.state import UiState, load_state, save_state
 
@@ -35,7 +36,8 @@ def terminal_alive(stream: TextIO | None) -> bool:
 
 
 class ReaderApp(App[int]):
-    """The terminal reader. The library is opened here and read on the UI thread."""
+    """The terminal reader. The library is opened here and read on the UI thread;
+    writes go through the reader screen's writer thread."""
 
     TITLE = "reader"
     CSS_PATH = "app.tcss"
@@ -67,7 +69,15 @@ class ReaderApp(App[int]):
             self.set_keymap(dict(config.keys))
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen()
+        return ReaderScreen(
+            ReaderContext(
+                library=self.library,
+                library_path=self.library_path,
+                config=self.config,
+                state=self.state,
+                save_state=self.save_state,
+            )
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every key of the reader screen is also a command in the palette (ctrl+p)."""

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from reader.ui.widgets.nav_pane import NavEntry
+from reader.model import StoryDetail
+from reader.ui.views import NavEntry
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -28,7 +29,13 @@ class SearchFinished(Message):
 
 @dataclass
 class LibraryChanged(Message):
-    """Another process (or our own write) changed the library: reload lists and counts."""
+    """The library changed: our own write finished (`item_ids` are the rows it touched,
+    `note` what to tell the user, `error` why it failed), or another process wrote to
+    it (no ids: reload lists and counts)."""
+
+    item_ids: tuple[int, ...] = ()
+    note: str | None = None
+    error: str | None = None
 
 
 @dataclass
@@ -37,3 +44,11 @@ class NavCounted(Message):
 
     sections: list[tuple[str, list[NavEntry]]]
     story_sizes: dict[int, int]
+
+
+@dataclass
+class CompareReady(Message):
+    """A story loaded in a worker, ready to compare from `focus_item`."""
+
+    story: StoryDetail
+    focus_item: int

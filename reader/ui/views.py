@@ -58,3 +58,14 @@ class View:
 
 
 ALL = View("all")
+
+
+@dataclass(frozen=True, slots=True)
+class NavEntry:
+    """One line of the sidebar: a view and its count."""
+
+    view: View
+    count: int
+    unread: int | None = None
+    more: bool = False
+    """More matched than `count` (a saved search counts its best results only)."""

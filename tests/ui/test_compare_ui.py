@@ -64,9 +64,16 @@ async def _open_compare(app: ReaderApp, pilot: Pilot[Any]) -> CompareScreen:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.press("c")
-    await pilot.pause()
+    await _settle(app, pilot)
     assert isinstance(app.screen, CompareScreen)
     return app.screen
+
+
+async def _settle(app: ReaderApp, pilot: Pilot[Any]) -> None:
+    """Let `c` load its story in a worker, push the screen and compare in another."""
+    for _ in range(2):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 async def test_compare_marks_shared_and_unique(story_library: Path, tmp_path: Path) -> None:
@@ -127,7 +134,7 @@ async def test_compare_needs_two_articles(story_library: Path, tmp_path: Path) -
             headline = library.list_items()[0]
             assert headline.story_id is not None
         await pilot.press("c")
-        await pilot.pause()
+        await _settle(app, pilot)
         assert isinstance(app.screen, CompareScreen)  # its story has two articles
 
 
@@ -177,7 +184,7 @@ async def test_compare_leaves_a_running_imports_items_to_the_import(
                 group_stories=False,
             )
         await pilot.press("c")
-        await pilot.pause()
+        await _settle(app, pilot)
         assert isinstance(app.screen, CompareScreen)
     with Library.open(story_library) as library:
         (late_row,) = [i for i in library.list_items() if i.source == "Late Wire"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import events, on
+from pathlib import Path
+
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -10,6 +12,7 @@ from textual.content import Content
 from textual.events import MouseScrollDown, MouseScrollUp
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
 
 from reader.library import Library
 from reader.model import StoryDetail
@@ -111,9 +114,11 @@ class CompareScreen(Screen[None]):
         Binding("pageup", "scroll(-20)", "Page up", show=False),
     ]
 
-    def __init__(self, library: Library, story: StoryDetail, focus_item: int | None) -> None:
+    def __init__(self, library_path: Path, story: StoryDetail, focus_item: int | None) -> None:
         super().__init__()
-        self._library = library
+        self._library_path = library_path
+        # Comparisons made, by the articles compared: resizing or paging back reuses them.
+        self._compared: dict[tuple[int, ...], dict[int, ComparedArticle]] = {}
         self.story = story
         self.article_ids, _ = articles_to_compare(story, focus_item)
         start = self.article_ids.index(focus_item) if focus_item in self.article_ids else 0
@@ -162,13 +167,21 @@ class CompareScreen(Screen[None]):
     def _show(self) -> None:
         window = self._window()
         # Compare against every article when there are few, else against the window only.
-        compared_ids = self.article_ids if len(self.article_ids) <= MAX_ARTICLES else window
-        compared = {a.id: a for a in compare(compare_inputs(self._library, compared_ids))}
+        few = len(self.article_ids) <= MAX_ARTICLES
+        compared_ids = tuple(self.article_ids if few else window)
+        compared = self._compared.get(compared_ids)
+        if compared is None:
+            if len(compared_ids) >= 2 or not few:
+                self.sub_title = "comparing…"
+                self._compare(compared_ids)
+            return
         numbers = {item_id: n for n, item_id in enumerate(self.article_ids, 1)}
         self.shown = [compared[item_id] for item_id in window if item_id in compared]
         columns = self.query_one("#columns", Horizontal)
         columns.remove_children()
         columns.mount_all(ArticleColumn(column_content(a, numbers)) for a in self.shown)
+        if self.focused is None:  # the columns came after the screen's own first focus
+            self.call_after_refresh(self._focus_first_column)
         total = len(self.article_ids)
         if total:
             last = self.start + len(window)
@@ -176,6 +189,31 @@ class CompareScreen(Screen[None]):
             if total > len(window):  # say so only when some articles are out of sight
                 shown = f"Articles {self.start + 1}–{last} of {total}"
                 self.notify(f"{shown}  ([ and ] for the others)", timeout=2, markup=False)
+
+    @work(thread=True, exclusive=True, group="compare", description="compare the articles",
+          exit_on_error=False)  # fmt: skip
+    def _compare(self, item_ids: tuple[int, ...]) -> None:
+        """Compare off the event loop, on a connection of the worker's own: a few long
+        articles take a noticeable moment."""
+        with Library.open(self._library_path) as library:
+            inputs = compare_inputs(library, item_ids)
+        compared = {article.id: article for article in compare(inputs)}
+        self.app.call_from_thread(self._compared_ready, item_ids, compared)
+
+    def _compared_ready(
+        self, item_ids: tuple[int, ...], compared: dict[int, ComparedArticle]
+    ) -> None:
+        self._compared[item_ids] = compared
+        self._show()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.notify(f"Could not compare: {event.worker.error}", severity="error",
+                        markup=False)  # fmt: skip
+
+    def _focus_first_column(self) -> None:
+        if self.focused is None and (columns := list(self.query(ArticleColumn))):
+            columns[0].focus()
 
     def action_shift(self, step: int) -> None:
         start = max(0, min(self.start + step, len(self.article_ids) - self.width_columns))

@@ -1,14 +1,17 @@
-"""ReaderScreen: navigation, the item list with search, and the reader pane."""
+"""ReaderScreen: navigation, the item list with search, and the reader pane.
+
+The screen routes messages and keys; the work lives beside it: sidebar counts in
+reader/ui/nav_counts.py, searching in search_runner.py, edits in item_writes.py (applied
+by the one writer thread, writer.py), dialogs in screens/dialogs.py.
+"""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -18,34 +21,33 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.library import Library, LibraryError
 from reader.model import LATER_TAG, Item, ItemFilter, ItemSummary
-from reader.services.exporting import ExportFormat
-from reader.services.stories import current_stories, story_sizes
+from reader.services.exporting import ExportFormat, write_items
 from reader.services.stories import story as load_story
-from reader.services.tagging import add_tags, mark_read, mark_starred, remove_tags
-from reader.ui.messages import NavCounted, SearchFinished
+from reader.ui import item_writes
+from reader.ui.context import ReaderContext
+from reader.ui.messages import CompareReady, LibraryChanged, NavCounted, SearchFinished
+from reader.ui.nav_counts import count_sections
 from reader.ui.rows import FilterRows, IdRows
 from reader.ui.safe import plain
+from reader.ui.screens.compare import CompareScreen
 from reader.ui.screens.dialogs import PickDialog, PromptDialog, TagSuggester, split_tags
 from reader.ui.screens.help import HelpScreen
+from reader.ui.search_runner import SearchRunner
 from reader.ui.views import ALL, View
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.headline_list import HeadlineList
-from reader.ui.widgets.nav_pane import NavEntry, NavPane
+from reader.ui.widgets.nav_pane import NavPane
 from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.status_line import StatusLine
-
-if TYPE_CHECKING:
-    from reader.search.engine import CancelToken, Searcher
-    from reader.ui.app import ReaderApp
+from reader.ui.writer import LibraryWriter, Write, WriteDone
 
 PREVIEW_DELAY = 0.03  # seconds; below what the eye notices, after the list's next frame
 SEARCHING_NOTICE_DELAY = 0.15  # seconds before the status line says "searching…"
 SEARCH_WARM_UP_DELAY = 1.0  # seconds after opening: the first frame and counts come first
-SEARCH_LIMIT = 100  # ranking spans and snippets for 500 hits costs 5x more per keystroke
 STACK_BELOW_WIDTH = 120  # narrower: the reader pane goes under the list
 HIDE_NAV_BELOW_WIDTH = 90
 EXPORT_SUFFIXES: dict[str, ExportFormat] = {
@@ -86,14 +88,14 @@ class ReaderScreen(Screen[None]):
         Binding("escape", "escape", "Back", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, context: ReaderContext) -> None:
         super().__init__()
+        self.ctx = context
         self.view: View = ALL
         self.query_text = ""
-        self._search_lock = threading.Lock()
-        self._search_token: CancelToken | None = None
         self._searching_timer: Timer | None = None
-        self._searcher: Searcher | None = None
+        self._search = SearchRunner(context.library_path)
+        self.writer = LibraryWriter(context.library_path, self._write_done)
         self._data_version = -1
         self._nav_timer: Timer | None = None
         self._preview_timer: Timer | None = None
@@ -102,17 +104,11 @@ class ReaderScreen(Screen[None]):
         self._shown_item_id: int | None = None
         self.shown_query = ""
         """The query whose results the list shows ("" when it shows a view)."""
+        self._more_results = False
 
     def palette_bindings(self) -> list[Binding]:
         """The screen's actions offered in the command palette."""
         return [b for b in self.BINDINGS if isinstance(b, Binding) and b.id and b.description]
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        from reader.ui.app import ReaderApp
-
-        assert isinstance(self.app, ReaderApp)
-        return self.app
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -138,11 +134,11 @@ class ReaderScreen(Screen[None]):
         return self.query_one("#reader", ArticleView)
 
     def on_mount(self) -> None:
-        state = self.reader_app.state
+        state = self.ctx.state
         self.view = View.from_key(state.view)
         self.set_class(not state.nav_visible, "-nav-hidden")
         self.set_class(state.reader_zoomed, "-zoom-reader")
-        self._data_version = self.reader_app.library.data_version()
+        self._data_version = self.ctx.library.data_version()
         self.refresh_nav()
         self.show_view(self.view, keep_item=state.item_id)
         self.items.focus()
@@ -156,56 +152,19 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ views
     def refresh_nav(self) -> None:
         """Recount the navigation pane in a worker: counting 100k items takes a while."""
-        self._count_nav(self.view.key, dict(sorted(self.reader_app.state.saved_searches.items())))
+        self._count_nav(dict(sorted(self.ctx.state.saved_searches.items())))
 
-    @work(thread=True, exclusive=True, group="nav", description="count items for the sidebar")
-    def _count_nav(self, current: str, saved_searches: dict[str, str]) -> None:
-        saved = self._count_saved(saved_searches)
-        with Library.open(self.reader_app.library_path) as library:
-            stats = library.stats()
-            views = [
-                NavEntry(View("all"), stats.items),
-                NavEntry(View("unread"), stats.unread),
-                NavEntry(View("later"), stats.later),
-                NavEntry(View("starred"), stats.starred),
-            ]
-            sources = [
-                NavEntry(View("source", s.name), s.items, s.unread)
-                for s in library.sources()
-                if s.items
-            ]
-            tags = [
-                NavEntry(View("tag", t.name), t.items)
-                for t in library.tags()
-                if t.name.casefold() != LATER_TAG and t.items
-            ]
-            sections = [("Views", views), ("Saved searches", saved), ("Sources", sources)]
-            stories, story_sizes = self._story_section(library)
-            sections += [("Tags", tags), *stories]
+    @work(
+        thread=True,
+        exclusive=True,
+        group="nav",
+        description="count items for the sidebar",
+        exit_on_error=False,
+    )
+    def _count_nav(self, saved_searches: dict[str, str]) -> None:
+        counted = count_sections(self.ctx.library_path, saved_searches)
         if not get_current_worker().is_cancelled:
-            self.post_message(NavCounted(sections, story_sizes))
-
-    def _count_saved(self, saved_searches: dict[str, str]) -> list[NavEntry]:
-        """Each saved search with how many items it finds now, as its view shows them."""
-        from reader.search.engine import Searcher
-        from reader.search.query import QueryError
-
-        if not saved_searches:
-            return []
-        entries = []
-        searcher = Searcher.open(self.reader_app.library_path)
-        try:
-            for name, query in saved_searches.items():
-                try:
-                    results = searcher.search(query, limit=SEARCH_LIMIT, snippets=False)
-                except QueryError:
-                    entries.append(NavEntry(View("saved", name), 0))
-                    continue
-                found = len(results.hits)
-                entries.append(NavEntry(View("saved", name), found, more=not results.complete))
-        finally:
-            searcher.close()
-        return entries
+            self.post_message(counted)
 
     @on(NavCounted)
     def fill_nav(self, message: NavCounted) -> None:
@@ -213,16 +172,6 @@ class ReaderScreen(Screen[None]):
         self.items.story_sizes = message.story_sizes
         self.items.refresh()
         self.query_one("#nav", NavPane).fill(message.sections, self.view.key)
-
-    @staticmethod
-    def _story_section(
-        library: Library,
-    ) -> tuple[list[tuple[str, list[NavEntry]]], dict[int, int]]:
-        """The biggest current stories for the sidebar, and story sizes for row badges."""
-        sizes = story_sizes(library, min_size=2)
-        entries = [NavEntry(View("story", str(story.id), story.label), story.size)
-                   for story in current_stories(library, limit=12)]  # fmt: skip
-        return [("Stories", entries)], sizes
 
     def schedule_nav_refresh(self) -> None:
         """Counts change with every toggle; recount once things settle."""
@@ -233,16 +182,16 @@ class ReaderScreen(Screen[None]):
     def show_view(self, view: View, *, keep_item: int | None = None) -> None:
         self.view = view
         if view.kind == "saved":
-            query = self.reader_app.state.saved_searches.get(view.value, "")
+            query = self.ctx.state.saved_searches.get(view.value, "")
             self.query_one("#search", Input).value = query
             return  # the Changed handler runs the search
         if self.query_text:
             self.query_one("#search", Input).value = ""
             self.query_text = ""
         item_filter = view.item_filter()
-        if self.reader_app.state.collapse_duplicates:
+        if self.ctx.state.collapse_duplicates:
             item_filter = replace(item_filter, collapse_duplicates=True)
-        rows = FilterRows(self.reader_app.library, item_filter)
+        rows = FilterRows(self.ctx.library, item_filter)
         self.items.show(rows, keep_item=keep_item)
         self.shown_query = ""
         self.update_status()
@@ -289,55 +238,22 @@ class ReaderScreen(Screen[None]):
     def search_submitted(self) -> None:
         self.items.focus()
 
-    def _get_searcher(self) -> Searcher:
-        if self._searcher is None:
-            from reader.search.engine import Searcher
-
-            self._searcher = Searcher.open(self.reader_app.library_path)
-        return self._searcher
-
     @work(thread=True, group="search", description="open the search index", exit_on_error=False)
     def _warm_up_search(self) -> None:
-        """Open the index and read its first pages while the app is idle: the first
-        keystroke of a session otherwise paid 50-100 ms more at 100k items."""
-        with self._search_lock:
-            if self._search_token is None:  # nothing typed yet
-                for letter in "aes":
-                    self._get_searcher().search(letter, limit=SEARCH_LIMIT, snippets=False)
+        self._search.warm_up()
 
-    @work(thread=True, exclusive=True, group="search", description="search")
+    @work(thread=True, exclusive=True, group="search", description="search", exit_on_error=False)
     def _run_search(self, query: str) -> None:
-        from reader.search.engine import CancelToken, SearchCancelled
-        from reader.search.query import QueryError
+        finished = self._search.search(query)
+        if finished is not None and not get_current_worker().is_cancelled:
+            self.post_message(finished)
 
-        token = CancelToken()
-        previous, self._search_token = self._search_token, token
-        if previous is not None:
-            previous.cancel()  # the running search stops at its next check
-        with self._search_lock:
-            if get_current_worker().is_cancelled or token.cancelled:
-                return
-            try:
-                results = self._get_searcher().search(
-                    query, limit=SEARCH_LIMIT, cancel=token, snippets=False
-                )
-            except SearchCancelled:
-                return
-            except QueryError as error:
-                self.post_message(SearchFinished(query, error=str(error)))
-                return
-        if get_current_worker().is_cancelled:
-            return
-        hits = results.hits
-        self.post_message(
-            SearchFinished(
-                query,
-                [hit.id for hit in hits],
-                {hit.id: hit.title_spans for hit in hits},
-                elapsed_ms=results.elapsed_ms,
-                more=not results.complete,
-            )
-        )
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed says so: the app goes on, the user knows why."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            what = event.worker.description or event.worker.name
+            self.notify(f"Could not {what}: {error}", severity="error", markup=False)
 
     @on(SearchFinished)
     def show_results(self, message: SearchFinished) -> None:
@@ -346,8 +262,9 @@ class ReaderScreen(Screen[None]):
         if message.error:
             self.update_status(error=message.error)
             return
-        self.items.show(IdRows(self.reader_app.library, message.item_ids, message.spans))
+        self.items.show(IdRows(self.ctx.library, message.item_ids, message.spans))
         self.shown_query = message.query
+        self._more_results = message.more
         # The status line a moment later, after the list's frame, for the same reason as
         # "searching…" (call_after_refresh runs before that frame).
         self.set_timer(PREVIEW_DELAY, partial(self._status_if_current, message))
@@ -371,13 +288,13 @@ class ReaderScreen(Screen[None]):
                 parts.append(Content.styled("  searching…", "$text-muted"))
             else:
                 parts.append(f"  {count} result{'s' if count != 1 else ''}")
-                if count >= SEARCH_LIMIT:
-                    parts.append(Content.styled(f" (best {SEARCH_LIMIT} shown)", "$text-muted"))
+                if self._more_results:
+                    parts.append(Content.styled(f" (best {count} shown)", "$text-muted"))
                 if elapsed_ms is not None:
                     parts.append(Content.styled(f"  {elapsed_ms:.0f} ms", "$text-muted"))
         else:
             parts += [Content.styled(self.view.label, "bold"), f"  {count} items"]
-            if self.reader_app.state.collapse_duplicates:
+            if self.ctx.state.collapse_duplicates:
                 parts.append(Content.styled("  (copies collapsed: D)", "$text-muted"))
         if self.items.selected_ids:
             parts.append(f"  · {len(self.items.selected_ids)} selected")
@@ -390,7 +307,7 @@ class ReaderScreen(Screen[None]):
     def _empty_message(self) -> str:
         if self.query_text:
             return f"Nothing matches “{self.query_text}”.\n\nFewer words, or esc to clear."
-        if self.reader_app.library.is_empty():
+        if self.ctx.library.is_empty():
             return (
                 "The library is empty.\n\nImport files from a terminal:\n\n"
                 "    reader import PATH...\n\n"
@@ -421,7 +338,7 @@ class ReaderScreen(Screen[None]):
 
     def _show_item(self, item_id: int) -> None:
         try:
-            item = self.reader_app.library.get_item(item_id)
+            item = self.ctx.library.get_item(item_id)
         except LibraryError:
             return
         size = self._story_sizes.get(item.story_id or -1, 0)
@@ -429,11 +346,8 @@ class ReaderScreen(Screen[None]):
 
     @on(HeadlineList.Opened)
     def open_item(self, event: HeadlineList.Opened) -> None:
-        if self.reader_app.config.mark_read_on_open:
-            self._write(
-                lambda lib: mark_read(lib, [event.item_id], True, follow_duplicates=self._follow),
-                [event.item_id],
-            )
+        if self.ctx.config.mark_read_on_open:
+            self._write(item_writes.open_item(event.item_id, follow=self._follow))
         self._show_item(event.item_id)
         self.reader.focus()
 
@@ -457,23 +371,31 @@ class ReaderScreen(Screen[None]):
             self.items.focus()
 
     # ------------------------------------------------------------------ writes
-    def _write(self, change: Callable[[Library], object], item_ids: list[int]) -> bool:
-        """Apply a library change at once; failures are shown, never lost silently."""
-        try:
-            changed = change(self.reader_app.library)
-        except LibraryError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        if isinstance(changed, list):  # the ids written, copies of duplicates included
-            item_ids = [*item_ids, *(i for i in changed if isinstance(i, int))]
-        for item_id in set(item_ids):
+    def _write(self, write: Write) -> None:
+        """Queue a change for the writer thread: the key is handled at once, the write
+        lands when the library lets it (LibraryChanged then refreshes what it touched)."""
+        self.writer.submit(write)
+
+    def _write_done(self, done: WriteDone) -> None:  # on the writer thread
+        self.post_message(LibraryChanged(done.item_ids, done.note, done.error))
+
+    @on(LibraryChanged)
+    def library_changed(self, message: LibraryChanged) -> None:
+        if message.error:
+            self.notify(message.error, severity="error", markup=False)
+            return
+        if not message.item_ids:  # another process wrote
+            self._reload()
+            return
+        for item_id in message.item_ids:
             self.items.forget(item_id)
         current_id = self.items.current_id
-        if current_id is not None and current_id in item_ids:
+        if current_id is not None and current_id in message.item_ids:
             self._show_item(current_id)
-        self._data_version = self.reader_app.library.data_version()
+        self._data_version = self.ctx.library.data_version()
         self.schedule_nav_refresh()
-        return True
+        if message.note:
+            self.notify(message.note, timeout=2, markup=False)
 
     def _targets(self) -> list[int]:
         return self.items.target_ids()
@@ -481,11 +403,11 @@ class ReaderScreen(Screen[None]):
     @property
     def _follow(self) -> bool:
         """Whether reading, tagging and starring an item applies to its copies too."""
-        return self.reader_app.config.duplicates_follow
+        return self.ctx.config.duplicates_follow
 
     def action_toggle_duplicates(self) -> None:
         """One row per duplicate set (with a "+N sources" mark), or every copy."""
-        state = self.reader_app.state
+        state = self.ctx.state
         state.collapse_duplicates = not state.collapse_duplicates
         self.remember()
         if self.query_text:
@@ -500,7 +422,7 @@ class ReaderScreen(Screen[None]):
         current = self.items.current
         if current is None or current.story_id is None:
             return
-        library = self.reader_app.library
+        library = self.ctx.library
         ids = [item.id for item in library.list_items(ItemFilter(story_id=current.story_id))]
         self.items.selected_ids.update(ids)
         self.items.refresh()
@@ -508,54 +430,27 @@ class ReaderScreen(Screen[None]):
         self.notify(f"Selected the {len(ids)} items of this story: t tags them all.", timeout=3)
 
     def action_toggle_read(self) -> None:
-        ids = self._targets()
-        if ids:
-            rows = [r for r in (self.items.current,) if r]
-            make_read = not (rows and rows[0].read) if len(ids) == 1 else True
-            self._write(
-                lambda lib: mark_read(lib, ids, make_read, follow_duplicates=self._follow), ids
-            )
+        if ids := self._targets():
+            self._write(item_writes.toggle_read(ids, follow=self._follow))
 
     def action_toggle_star(self) -> None:
-        ids = self._targets()
-        if ids:
-            current = self.items.current
-            star = not (current and current.starred) if len(ids) == 1 else True
-            self._write(
-                lambda lib: mark_starred(lib, ids, star, follow_duplicates=self._follow), ids
-            )
+        if ids := self._targets():
+            self._write(item_writes.toggle_star(ids, follow=self._follow))
 
     def action_toggle_later(self) -> None:
-        ids = self._targets()
-        if not ids:
-            return
-        current = self.items.current
-        has_later = bool(current and LATER_TAG in {t.casefold() for t in current.tags})
-        if len(ids) == 1 and has_later:
-            self._write(
-                lambda lib: remove_tags(lib, ids, [LATER_TAG], follow_duplicates=self._follow),
-                ids,
-            )
-            self.notify("Removed from Later.", timeout=2)
-        else:
-            self._write(
-                lambda lib: add_tags(lib, ids, [LATER_TAG], follow_duplicates=self._follow), ids
-            )
-            self.notify(f"{len(ids)} item{'s' if len(ids) > 1 else ''} saved for later.", timeout=2)
+        if ids := self._targets():
+            self._write(item_writes.toggle_later(ids, follow=self._follow))
 
     def action_add_tags(self) -> None:
         ids = self._targets()
         if not ids:
             return
-        existing = [tag.name for tag in self.reader_app.library.tags()]
+        existing = [tag.name for tag in self.ctx.library.tags()]
         what = f"{len(ids)} selected items" if len(ids) > 1 else "this item"
 
         def done(value: str | None) -> None:
-            tags = split_tags(value or "")
-            if tags and self._write(
-                lambda lib: add_tags(lib, ids, tags, follow_duplicates=self._follow), ids
-            ):
-                self.notify(f"Tagged {what}: {', '.join(tags)}", timeout=3, markup=False)
+            if tags := split_tags(value or ""):
+                self._write(item_writes.tag(ids, tags, follow=self._follow, what=what))
 
         self.app.push_screen(
             PromptDialog(
@@ -580,14 +475,12 @@ class ReaderScreen(Screen[None]):
 
         def done(tag: str | None) -> None:
             if tag:
-                self._write(
-                    lambda lib: remove_tags(lib, ids, [tag], follow_duplicates=self._follow), ids
-                )
+                self._write(item_writes.untag(ids, tag, follow=self._follow))
 
         self.app.push_screen(PickDialog("Remove which tag?", tags), done)
 
     def items_rows(self, ids: list[int]) -> list[ItemSummary]:
-        return list(self.reader_app.library.summaries(ids))
+        return list(self.ctx.library.summaries(ids))
 
     # ------------------------------------------------------------------ other actions
     def action_compare(self) -> None:
@@ -597,9 +490,15 @@ class ReaderScreen(Screen[None]):
         if current.story_id is None:
             self.notify("This item is not in a story yet.", timeout=3)
             return
-        from reader.ui.screens.compare import CompareScreen
+        self._load_compare(current.story_id, current.id)
 
-        story = load_story(self.reader_app.library, current.story_id, group_pending=False)
+    @work(thread=True, exclusive=True, group="compare", description="open the story",
+          exit_on_error=False)  # fmt: skip
+    def _load_compare(self, story_id: int, focus_item: int) -> None:
+        """The story, read on a connection of the worker's own; its pending items are
+        left to the import grouping them (grouping here would wait for its lock)."""
+        with Library.open(self.ctx.library_path) as library:
+            story = load_story(library, story_id, group_pending=False)
         if sum(1 for item in story.items if item.kind == "article") < 2:
             self.notify(
                 f"Its story has {story.size} item{'s' if story.size != 1 else ''} and fewer than"
@@ -607,7 +506,13 @@ class ReaderScreen(Screen[None]):
                 timeout=4,
             )
             return
-        self.app.push_screen(CompareScreen(self.reader_app.library, story, current.id))
+        self.post_message(CompareReady(story, focus_item))
+
+    @on(CompareReady)
+    def show_compare(self, message: CompareReady) -> None:
+        self.app.push_screen(
+            CompareScreen(self.ctx.library_path, message.story, message.focus_item)
+        )
 
     def action_save_search(self) -> None:
         query = self.query_text
@@ -617,8 +522,8 @@ class ReaderScreen(Screen[None]):
 
         def done(name: str | None) -> None:
             if name:
-                self.reader_app.state.saved_searches[name] = query
-                self.reader_app.save_state()
+                self.ctx.state.saved_searches[name] = query
+                self.ctx.save_state()
                 self.view = View("saved", name)
                 self.refresh_nav()
                 self.notify(f"Saved search “{name}”.", timeout=2, markup=False)
@@ -656,13 +561,11 @@ class ReaderScreen(Screen[None]):
         )
 
     def _export(self, target: Path) -> None:
-        from reader.services.exporting import write_items
-
         fmt = EXPORT_SUFFIXES.get(target.suffix.casefold())
         if fmt is None:
             self.notify("Use a .md, .json, .jsonl or .csv file name.", severity="error")
             return
-        library = self.reader_app.library
+        library = self.ctx.library
         source = self.items.source
         items: Iterable[Item]
         if isinstance(source, IdRows):
@@ -682,7 +585,7 @@ class ReaderScreen(Screen[None]):
         self.notify("Refreshed.", timeout=1)
 
     def _reload(self) -> None:
-        self._data_version = self.reader_app.library.data_version()
+        self._data_version = self.ctx.library.data_version()
         self.refresh_nav()
         if self.query_text:
             self._run_search(self.query_text)
@@ -692,7 +595,7 @@ class ReaderScreen(Screen[None]):
 
     def _poll_library(self) -> None:
         """Another process (an import) wrote to the library: show it without a key press."""
-        version = self.reader_app.library.data_version()
+        version = self.ctx.library.data_version()
         if version != self._data_version:
             self._reload()
 
@@ -719,14 +622,14 @@ class ReaderScreen(Screen[None]):
         self._state_timer = self.set_timer(0.5, self._save_now)
 
     def _save_now(self) -> None:
-        state = self.reader_app.state
+        state = self.ctx.state
         state.view = self.view.key
         state.item_id = self._shown_item_id
         state.nav_visible = not self.has_class("-nav-hidden")
         state.reader_zoomed = self.has_class("-zoom-reader")
-        self.reader_app.save_state()
+        self.ctx.save_state()
 
     def on_unmount(self) -> None:
         self._save_now()  # a debounced save may still be pending
-        if self._searcher is not None:
-            self._searcher.close()
+        self.writer.close()  # queued writes land before the app goes
+        self._search.close()

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass
 
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.ui.safe import plain, styled
-from reader.ui.views import View
-
-
-@dataclass(frozen=True, slots=True)
-class NavEntry:
-    view: View
-    count: int
-    unread: int | None = None
-    more: bool = False
-    """More matched than `count` (a saved search counts its best results only)."""
+from reader.ui.views import NavEntry
 
 
 def _heading(text: str) -> Option:

@@ -1,0 +1,79 @@
+"""The app's edits to items, as writes for the writer thread.
+
+Toggles read the item's state on the writer thread, just before writing: writes run in
+order, so pressing `s` twice stars and unstars even while the first one still waits
+for the library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.library import Library
+from reader.library.codec import tag_key
+from reader.model import LATER_TAG
+from reader.services.tagging import add_tags, mark_read, mark_starred, remove_tags
+from reader.ui.writer import Write
+
+
+def _plural(count: int) -> str:
+    return f"{count} item{'s' if count != 1 else ''}"
+
+
+def open_item(item_id: int, *, follow: bool) -> Write:
+    """Opening an item marks it (and its copies) read."""
+    return Write(lambda lib: mark_read(lib, [item_id], True, follow_duplicates=follow), (item_id,))
+
+
+def toggle_read(ids: Sequence[int], *, follow: bool) -> Write:
+    """One item flips; several become read."""
+
+    def change(lib: Library) -> list[int]:
+        make_read = not lib.get_item(ids[0]).read if len(ids) == 1 else True
+        return mark_read(lib, ids, make_read, follow_duplicates=follow)
+
+    return Write(change, tuple(ids))
+
+
+def toggle_star(ids: Sequence[int], *, follow: bool) -> Write:
+    """One item flips; several become starred."""
+
+    def change(lib: Library) -> list[int]:
+        star = not lib.get_item(ids[0]).starred if len(ids) == 1 else True
+        return mark_starred(lib, ids, star, follow_duplicates=follow)
+
+    return Write(change, tuple(ids))
+
+
+def toggle_later(ids: Sequence[int], *, follow: bool) -> Write:
+    """One item on the Later list leaves it; otherwise the items join it."""
+    removed = False
+
+    def change(lib: Library) -> list[int]:
+        nonlocal removed
+        later = tag_key(LATER_TAG)
+        removed = len(ids) == 1 and later in {tag_key(t) for t in lib.get_item(ids[0]).tags}
+        if removed:
+            return remove_tags(lib, ids, [LATER_TAG], follow_duplicates=follow)
+        return add_tags(lib, ids, [LATER_TAG], follow_duplicates=follow)
+
+    def note(_result: object) -> str:
+        return "Removed from Later." if removed else f"{_plural(len(ids))} saved for later."
+
+    return Write(change, tuple(ids), note)
+
+
+def tag(ids: Sequence[int], tags: Sequence[str], *, follow: bool, what: str) -> Write:
+    return Write(
+        lambda lib: add_tags(lib, ids, tags, follow_duplicates=follow),
+        tuple(ids),
+        lambda _result: f"Tagged {what}: {', '.join(tags)}",
+    )
+
+
+def untag(ids: Sequence[int], name: str, *, follow: bool) -> Write:
+    return Write(
+        lambda lib: remove_tags(lib, ids, [name], follow_duplicates=follow),
+        tuple(ids),
+        lambda _result: f"Removed tag {name}.",
+    )
