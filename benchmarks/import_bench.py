@@ -6,10 +6,9 @@ Generates the corpus (benchmarks/make_corpus.py) unless --corpus names one, impo
 headline dumps and RSS files into a fresh library with the real `reader import` code, and
 prints the figures for both phases of an import: storing (parse, clean, store, index for
 search: each file in its own transaction, its items searchable once it commits), then
-grouping the new items into stories (one batch at the end). Target (issue 3): at least
-5,000 items/s for storing on a 2-core machine; grouping has its own budget (issue 5:
-100k items in at most 60 s, see story_bench.py), so the end-to-end rate is printed
-beside it.
+grouping the new items into stories (one batch at the end). Target: at least
+5,000 items/s for storing on a 2-core machine; grouping has its own budget (100k items
+in at most 60 s, see story_bench.py), so the end-to-end rate is printed beside it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ a typo that is then backspaced away, and a second word), timing every keystroke 
 fresh CancelToken as the app would. References on the same titles: `fzf --filter` (when
 fzf is on PATH) and a naive `rapidfuzz.process.extract` over all titles.
 
-Targets (issue 4): p95 <= 30 ms at 100k items, <= 100 ms at 1M; peak RSS <= 1 GB.
+Targets: p95 <= 30 ms at 100k items, <= 100 ms at 1M; peak RSS <= 1 GB.
 """
 
 from __future__ import annotations

@@ -8,14 +8,14 @@
    kept), timed, with B-cubed F1 against the corpus events.
 3. Library: the first `--items` items are stored into a fresh library (one document
    per source and day, dates kept, story attachment switched off while loading), then
-   `Library.rebuild_stories()` (what `reader stories --rebuild` runs) is timed twice:
+   `rebuild_stories()` (what `reader stories --rebuild` runs) is timed twice:
    first with every item's features to extract, then again reusing the stored ones.
 4. Incremental: the remaining `--new` items are stored one document each with
-   `Library.store_document`, as an import would; the attach step (inside the import's
+   the import service's `store_document`, as an import would; the attach step (inside its
    transaction) is timed per item.
 5. Peak memory: resident set size of this process and of the helper processes.
 
-Targets (issue 5): rebuild ≤ 60 s at 100k items, attach ≤ 20 ms per new item on a
+Targets: rebuild ≤ 60 s at 100k items, attach ≤ 20 ms per new item on a
 2-core machine. The machine may be shared with other benchmarks: the figures are what
 was measured, not a lower bound.
 """

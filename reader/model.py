@@ -175,7 +175,7 @@ class LibraryStats:
     newest: datetime | None
 
 
-# Stories (issue 5) ------------------------------------------------------------------------
+# ---------------------------------------------------------------- stories
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("stats", "counts of items, sources, tags and stories")
     sub.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
-    # Stories (issue 5): grouping, manual fixes, side-by-side comparison.
+    # Stories: grouping, manual fixes, side-by-side comparison.
     sub = command("stories", "stories (items about one event), most recent first")
     sub.add_argument("--min-size", type=_positive_int, default=1, metavar="N",
                      help="only stories of at least N items")  # fmt: skip

@@ -96,7 +96,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX items_counts ON items (source_id, read, starred, kind, published);
     """,
-    # Stories (issue 5): the grouping index, kept in step by reader/stories/store.py.
+    # Stories: the grouping index, kept in step by reader/stories/store.py.
     # IF NOT EXISTS throughout so the entry is safe wherever it lands in this list; a
     # library upgraded from before it is grouped in full on its next import.
     """

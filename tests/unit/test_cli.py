@@ -209,7 +209,7 @@ def test_export_formats(imported: Cli, tmp_path: Path, fmt: str) -> None:
         (item,) = json.loads(text)
         assert item["title"] == "Floods close the northern rail line"
         assert item["tags"] == ["later"] and item["read"] is False
-        assert isinstance(item["story"], int)  # every item is grouped into a story (issue 5)
+        assert isinstance(item["story"], int)  # every item is grouped into a story
     elif fmt == "jsonl":
         assert [json.loads(line)["id"] for line in text.splitlines()] == [article_id]
     elif fmt == "markdown":

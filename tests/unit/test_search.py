@@ -67,7 +67,7 @@ def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
         ids = store_fixtures(library)
         # One story holding both Kim Jong-un items (stories have no API yet).
         db = library.connection
-        # Imports group items into stories (issue 5): start from none so id 7 is free.
+        # Imports group items into stories: start from none so id 7 is free.
         db.execute("UPDATE items SET story_id = NULL")
         db.execute("DELETE FROM stories")
         db.execute(
