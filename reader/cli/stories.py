@@ -39,8 +39,8 @@ def stories_lines(stories: Sequence[StorySummary]) -> list[str]:
     ]
 
 
-def story_summary_dict(story: StorySummary, items: Sequence[ItemSummary]) -> dict[str, Any]:
-    """The JSON shape of a story in `reader stories --json`."""
+def _story_fields(story: StorySummary | StoryDetail) -> dict[str, Any]:
+    """What the JSON of `reader stories` and `reader story ID` says of a story itself."""
     return {
         "id": story.id,
         "label": story.label,
@@ -48,6 +48,13 @@ def story_summary_dict(story: StorySummary, items: Sequence[ItemSummary]) -> dic
         "sources": list(story.sources),
         "first": story.first.isoformat() if story.first else None,
         "last": story.last.isoformat() if story.last else None,
+    }
+
+
+def story_summary_dict(story: StorySummary, items: Sequence[ItemSummary]) -> dict[str, Any]:
+    """The JSON shape of a story in `reader stories --json`."""
+    return {
+        **_story_fields(story),
         "items": [
             {"id": item.id, "title": item.title, "source": item.source, "kind": item.kind}
             for item in items
@@ -67,12 +74,7 @@ def story_dict(story: StoryDetail) -> dict[str, Any]:
         data["pinned"] = item.id in story.pinned
         items.append(data)
     return {
-        "id": story.id,
-        "label": story.label,
-        "size": story.size,
-        "sources": list(story.sources),
-        "first": story.first.isoformat() if story.first else None,
-        "last": story.last.isoformat() if story.last else None,
+        **_story_fields(story),
         "items": items,
         "duplicate_sets": [list(members) for members in story.duplicate_sets],
         "pinned": list(story.pinned),
