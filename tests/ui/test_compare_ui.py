@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -183,9 +184,16 @@ async def test_compare_leaves_a_running_imports_items_to_the_import(
                 origin=None,
                 group_stories=False,
             )
-        await pilot.press("c")
-        await _settle(app, pilot)
-        assert isinstance(app.screen, CompareScreen)
+        # The import is between two slices of its grouping: it holds the write lock.
+        blocker = sqlite3.connect(story_library, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("c")
+            await _settle(app, pilot)
+            assert isinstance(app.screen, CompareScreen)  # opened without the lock
+        finally:
+            blocker.execute("COMMIT")
+            blocker.close()
     with Library.open(story_library) as library:
         (late_row,) = [i for i in library.list_items() if i.source == "Late Wire"]
         assert late_row.story_id is None  # still the import's to group
