@@ -15,7 +15,8 @@ import sqlite3
 import sys
 import tempfile
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -214,8 +215,12 @@ def _item_filter(args: argparse.Namespace, library: Library) -> ItemFilter:
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    from reader.cli.output import raw_stream
+    from reader.text.clean import escape_for_json
+
+    # Escaped, not stripped: JSON output is data, and stays exactly what is stored.
+    raw_stream(sys.stdout).write(escape_for_json(json.dumps(data, ensure_ascii=False, indent=2)))
+    raw_stream(sys.stdout).write("\n")
 
 
 def _terminal_width() -> int:
@@ -266,7 +271,11 @@ def _show_text(item: Item, width: int) -> str:
 def _write_output(path: str | None, write: Callable[[TextIO], int]) -> int:
     """Write to stdout, or atomically to a file so a failed export never leaves half a file."""
     if path is None or path == "-":
-        return write(sys.stdout)
+        from reader.cli.output import raw_stream
+
+        # Exports make their own text safe, and CSV rows end in CR LF, which SafeOutput
+        # would drop.
+        return write(raw_stream(sys.stdout))
     target = Path(path).expanduser()
     try:
         descriptor, temporary = tempfile.mkstemp(
@@ -645,7 +654,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return EXIT_OK
     width = args.width or max(40, shutil.get_terminal_size((100, 24)).columns)
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    print(compare_text(story, articles, skipped, width=width, colour=colour))
+    from reader.cli.output import raw_stream
+
+    # compare_text makes its fields safe itself; the colour codes are its own.
+    print(compare_text(story, articles, skipped, width=width, colour=colour),
+          file=raw_stream(sys.stdout) if colour else sys.stdout)  # fmt: skip
     return EXIT_OK
 
 
@@ -677,7 +690,11 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     try:
         args = build_parser().parse_args(argv)
-        return COMMANDS.get(args.command, cmd_app)(args)
+        command = COMMANDS.get(args.command)
+        if command is None:
+            return cmd_app(args)
+        with _safe_output():
+            return command(args)
     except CommandError as error:
         message(str(error))
         return error.status
@@ -695,6 +712,19 @@ def run(argv: Sequence[str] | None = None) -> int:
         # `reader list | head`: the reader of our output left; that is not an error.
         sys.stderr.close()
         return EXIT_OK
+
+
+@contextmanager
+def _safe_output() -> Iterator[None]:
+    """Every command but the app prints through SafeOutput (see reader/cli/output.py)."""
+    from reader.cli.output import SafeOutput
+
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeOutput(stdout), SafeOutput(stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 def main() -> NoReturn:

@@ -6,6 +6,9 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from reader.cli.output import raw_stream
+from reader.text.clean import strip_controls
+
 _MIN_FILES = 5  # a handful of files imports too fast for a bar to help
 _INTERVAL = 0.1
 
@@ -14,7 +17,9 @@ class ProgressLine:
     """Redraws `[#####-----] 12/40 name` in place; clear() erases it before other output."""
 
     def __init__(self, stream: TextIO, width: int = 24) -> None:
-        self._stream = stream
+        # Its own escape codes go to the stream under the CLI's SafeOutput; the file name
+        # shown is made safe here instead.
+        self._stream = raw_stream(stream)
         self._width = width
         self._enabled = stream.isatty()
         self._shown = False
@@ -30,6 +35,7 @@ class ProgressLine:
         self._last = now
         filled = self._width * done // total
         label = what.name if isinstance(what, Path) else what
+        label = strip_controls(label)
         name = label if len(label) <= 40 else label[:39] + "…"
         bar = "#" * filled + "-" * (self._width - filled)
         self._stream.write(f"\r\x1b[2K[{bar}] {done}/{total} {name}")

@@ -1,5 +1,9 @@
 """Writing items out: JSON, JSON Lines, Markdown reading lists and CSV.
 
+Exports are an output boundary: whatever the library file holds (written by an older
+version, another tool or a hand edit), no control sequence is written. JSON escapes
+them (the data stays exact); Markdown and CSV, read by people and spreadsheets, drop them.
+
 Every format is also a backup: `reader import` reads each back as the items it holds
 (reader.ingest.backup). JSON and JSON Lines hold everything; CSV holds every field that
 fits a cell; Markdown shows title, meta line and body, and keeps the exact fields in an
@@ -16,6 +20,7 @@ from typing import Any, Literal, TextIO
 
 from reader.ingest.backup import CSV_QUOTE, MARKDOWN_ITEM_MARK, MARKDOWN_SPECIAL
 from reader.model import Item, ItemSummary
+from reader.text.clean import escape_for_json, strip_controls
 
 ExportFormat = Literal["json", "jsonl", "markdown", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "jsonl", "markdown", "csv")
@@ -67,7 +72,7 @@ def write_json(items: Iterable[Item], out: TextIO) -> int:
     out.write("[")
     for item in items:
         out.write(",\n  " if count else "\n  ")
-        out.write(json.dumps(item_to_dict(item), ensure_ascii=False))
+        out.write(escape_for_json(json.dumps(item_to_dict(item), ensure_ascii=False)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
@@ -76,7 +81,7 @@ def write_json(items: Iterable[Item], out: TextIO) -> int:
 def write_jsonl(items: Iterable[Item], out: TextIO) -> int:
     count = 0
     for item in items:
-        out.write(json.dumps(item_to_dict(item), ensure_ascii=False) + "\n")
+        out.write(escape_for_json(json.dumps(item_to_dict(item), ensure_ascii=False)) + "\n")
         count += 1
     return count
 
@@ -86,7 +91,7 @@ _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in MARKDOWN_SPECIAL})
 
 def _md(text: str) -> str:
     """Literal text in Markdown: characters with a meaning there are escaped."""
-    return text.translate(_MARKDOWN_SPECIAL)
+    return strip_controls(text).translate(_MARKDOWN_SPECIAL)
 
 
 def _markdown_fields(item: Item) -> str:
@@ -94,7 +99,7 @@ def _markdown_fields(item: Item) -> str:
     fields = summary_to_dict(item)
     fields["guid"] = item.guid
     fields["headings"] = _heading_numbers(item)
-    encoded = json.dumps(fields, ensure_ascii=False).replace(">", "\\u003e")
+    encoded = escape_for_json(json.dumps(fields, ensure_ascii=False)).replace(">", "\\u003e")
     return f"{MARKDOWN_ITEM_MARK}{encoded} -->"
 
 
@@ -126,10 +131,11 @@ def write_markdown(items: Iterable[Item], out: TextIO, *, heading: str = "Readin
         out.write(f"\n## {_md(_one_line(item.title))}\n\n{_markdown_fields(item)}\n")
         out.write(" · ".join(meta))
         if item.tags:
-            out.write(" · " + " ".join(f"`#{tag.replace('`', '')}`" for tag in item.tags))
+            tags = (strip_controls(tag).replace("`", "") for tag in item.tags)
+            out.write(" · " + " ".join(f"`#{tag}`" for tag in tags))
         out.write("\n")
         if item.url:
-            out.write(f"\n<{item.url.replace('>', '%3E')}>\n")
+            out.write(f"\n<{strip_controls(item.url).replace('>', '%3E')}>\n")
         for block in item.blocks:
             text = _md(_one_line(block.text))
             out.write(f"\n### {text}\n" if block.heading else f"\n{text}\n")
@@ -141,7 +147,8 @@ def write_markdown(items: Iterable[Item], out: TextIO, *, heading: str = "Readin
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", CSV_QUOTE)
 
 
-def _csv_cell(value: str) -> str:
+def _csv_cell(raw: str) -> str:
+    value = strip_controls(raw)
     # Spreadsheets evaluate a cell starting with = + - @ (or tab, CR before one) as a
     # formula; a leading quote makes it text. Cells already starting with a quote get one
     # too, so reading back always removes exactly one.

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from reader.stories.compare import ComparedArticle, SpanFinder, fact_finder
+from reader.text.clean import strip_controls
 
 MIN_COLUMN: Final = 28
 GUTTER: Final = " │ "
@@ -48,8 +49,11 @@ def _balance(lines: list[str]) -> list[str]:
 def _column(
     article: ComparedArticle, number: int, width: int, numbers: dict[int, int]
 ) -> list[str]:
-    head = f"[{number}] {article.source}" if article.source else f"[{number}]"
-    lines = textwrap.wrap(head, width) + textwrap.wrap(article.title, width)
+    # The output boundary: whatever the library holds, no control sequence is printed
+    # (only the colour this module adds itself).
+    source, title = strip_controls(article.source or ""), strip_controls(article.title)
+    head = f"[{number}] {source}" if source else f"[{number}]"
+    lines = textwrap.wrap(head, width) + textwrap.wrap(title, width)
     lines.append("─" * width)
     find = fact_finder(article)
     for sentence in article.sentences:
@@ -57,7 +61,7 @@ def _column(
             marker = "=" + ",".join(str(numbers[other]) for other in sentence.shared_with)
         else:
             marker = "+"
-        body = _highlight(sentence.text, find)
+        body = strip_controls(_highlight(sentence.text, find))
         wrapped = textwrap.wrap(
             f"{marker} {body}", max(8, width - 2), subsequent_indent="  ", break_on_hyphens=False
         )
@@ -89,7 +93,7 @@ def render(
     numbers = {article.id: index + 1 for index, article in enumerate(articles)}
     per_band = max(1, min(len(articles), (width + len(GUTTER)) // (MIN_COLUMN + len(GUTTER))))
     column_width = max(MIN_COLUMN // 2, (width - len(GUTTER) * (per_band - 1)) // per_band)
-    out: list[str] = list(header)
+    out: list[str] = [strip_controls(line) for line in header]
     legend = (
         "=N: also in article N   +: only in this article   "
         + ("highlighted" if colour else "{…}")

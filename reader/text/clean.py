@@ -22,6 +22,17 @@ def strip_controls(raw: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", raw))
 
 
+# What JSON leaves raw but a terminal may act on: C1 controls (0x9b starts a CSI), DEL,
+# bidi overrides and the line and paragraph separators.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+
+
+def escape_for_json(encoded: str) -> str:
+    """JSON text (from `json.dumps`, which escapes C0 controls) with the characters above
+    escaped too: the same data, nothing a terminal acts on."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
+
+
 def clean_multiline(raw: str) -> str:
     """NFC, no controls, runs of spaces folded to one, lines trimmed; newlines kept."""
     unified = raw.replace("\r\n", "\n").replace("\r", "\n")
