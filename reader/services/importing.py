@@ -19,6 +19,7 @@ from reader.search import index as search_index
 from reader.services.stories import group_new_items as group_stories_of_new_items
 from reader.services.stories import grouping_state
 from reader.stories import store as story_store
+from reader.worker_processes import start_worker
 
 PARALLEL_MIN_FILES = 4
 """Below this many files a worker process costs more than it saves."""
@@ -92,7 +93,12 @@ def _parallel_reads(files: Sequence[Path], max_bytes: int) -> Iterator[ReadResul
     workers = max(1, min(len(files), (os.cpu_count() or 1)))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    executor: Executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    executor: Executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(os.getpid(),),
+    )
     with executor:
         pending: deque[Future[ReadResult]] = deque()
         queue = iter(files)

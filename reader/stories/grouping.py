@@ -21,6 +21,7 @@ from typing import Final
 
 from reader.stories.engine import THRESHOLD, Grouper, MemoryState
 from reader.stories.features import Signature, StoryInput, signature
+from reader.worker_processes import start_worker
 
 _UNDATED = datetime.max.replace(tzinfo=UTC)
 
@@ -69,7 +70,7 @@ def signatures_in_order(items: Sequence[StoryInput]) -> Iterator[Signature]:
         return
     chunks = [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
         for batch in pool.imap(_signatures, chunks):
             yield from batch
 
