@@ -96,7 +96,7 @@ def _start_import(library: Path, folder: Path, *, capture: bool) -> subprocess.P
 
 
 def _wait_for_helpers(
-    process: subprocess.Popen[str], timeout: float = 30.0, other_than: set[int] = frozenset()
+    process: subprocess.Popen[str], timeout: float = 30.0, other_than: frozenset[int] = frozenset()
 ) -> set[int]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
@@ -138,7 +138,7 @@ def test_ctrl_c_during_grouping_prints_one_line_and_no_traceback(tmp_path: Path)
     parsers = _wait_for_helpers(process)
     assert parsers
     # The story features are extracted by a second set of helpers, after parsing.
-    assert _wait_for_helpers(process, other_than=parsers), "no grouping helpers seen"
+    assert _wait_for_helpers(process, other_than=frozenset(parsers)), "no grouping helpers"
     time.sleep(0.2)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends: the whole process group
     _, err = process.communicate(timeout=60)
