@@ -35,6 +35,13 @@ library (4,000 took 3.5-4.4 s; 11,399 new items took 12.3 s in slices of 2,000 a
 in slices of 4,000), so another writer waits about two seconds at most."""
 
 
+FEED_FROM = 30_000
+"""A first grouping of this many items or more takes its features from helpers working
+ahead (store.SignatureFeed). Measured on 2 cores: 60,000 items 90.0 s without, 65.0 s
+with; 20,000 items 10.7 s without, 13.1 s with (the helpers then cost more than they
+save)."""
+
+
 class StoryCommandError(Exception):
     """A story request that cannot run as asked; `usage` marks bad usage (exit 2)."""
 
@@ -53,26 +60,37 @@ def group_new_items(library: Library, on_progress: Callable[[int, int], None] | 
 
     Runs a slice of `GROUP_SLICE` items per transaction, so that another process (the
     app tagging, a second import) waits about two seconds, not for the whole grouping;
-    the slices give the stories of one batch. The first grouping of a library is a
-    rebuild in memory, in one transaction. `on_progress(done, total)` follows the slices.
+    the slices give the stories of one batch, and a kill costs one slice at most.
+    `on_progress(done, total)` follows the slices.
     """
     done = 0
     total = None
-    while True:
-        with library.transaction() as connection:
-            attached = store.attach_new_items(
-                connection,
-                limit=GROUP_SLICE,
-                on_progress=on_progress,
-                cache=grouping_state(library),
-            )
-        done += attached.grouped
-        if total is None:
-            total = attached.grouped + attached.remaining
-        if on_progress is not None and total:
-            on_progress(min(done, total), total)
-        if not attached.remaining or not attached.grouped:
-            return done
+    # A library's first grouping (its first import) is as big as they get: its features
+    # are extracted ahead, in helper processes, while the slices are grouped.
+    big_first = store.first_grouping(library.connection) and (
+        store.pending_count(library.connection) >= FEED_FROM
+    )
+    feed = store.SignatureFeed(library.connection) if big_first else None
+    try:
+        while True:
+            with library.transaction() as connection:
+                attached = store.attach_new_items(
+                    connection,
+                    limit=GROUP_SLICE,
+                    on_progress=on_progress,
+                    cache=grouping_state(library),
+                    feed=feed,
+                )
+            done += attached.grouped
+            if total is None:
+                total = attached.grouped + attached.remaining
+            if on_progress is not None and total:
+                on_progress(min(done, total), total)
+            if not attached.remaining or not attached.grouped:
+                return done
+    finally:
+        if feed is not None:
+            feed.close()
 
 
 def ensure_grouped(library: Library, *, pending: bool = True) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Final
@@ -58,7 +58,7 @@ def _signatures(items: Sequence[StoryInput]) -> list[Signature]:
     return [signature(item) for item in items]
 
 
-def signatures_in_order(items: Sequence[StoryInput]) -> Iterator[Signature]:
+def signatures_in_order(items: Sequence[StoryInput]) -> Generator[Signature, None, None]:
     """Signatures of the items, in order; computed by helper processes for big sets.
 
     Signatures are pure functions of the items, so helpers change nothing but the

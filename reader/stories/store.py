@@ -57,7 +57,7 @@ from reader.stories.engine import (
     index_keys,
     nearest_postings,
 )
-from reader.stories.features import Signature, StoryInput
+from reader.stories.features import Signature, StoryInput, signature
 from reader.stories.grouping import group_all, signatures_in_order
 from reader.stories.labels import choose_label
 from reader.stories.scoring import Profile
@@ -660,6 +660,37 @@ class Attached:
     remaining: int
 
 
+class SignatureFeed:
+    """Signatures of the items waiting for a library's first grouping, computed ahead by
+    helper processes while the slices are grouped and committed one by one: slices are
+    too small for helpers of their own, and features are half of grouping's work."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        inputs = [_input(row) for row in _input_rows(db, _pending(db))]
+        self._signatures = signatures_in_order(inputs)
+        self._computed = zip([item.id for item in inputs], self._signatures, strict=True)
+        self._ready: dict[int, Signature] = {}
+
+    def take(self, item: StoryInput) -> Signature:
+        """The item's signature: computed ahead, or now if it came later."""
+        while item.id not in self._ready:
+            found = next(self._computed, None)
+            if found is None:
+                return signature(item)
+            self._ready[found[0]] = found[1]
+        return self._ready.pop(item.id)
+
+    def close(self) -> None:
+        """Stop the helpers (when a slice failed, their work is left unused)."""
+        self._signatures.close()  # leaves the helper pool's `with`: it is terminated
+        self._ready.clear()
+
+
+def first_grouping(db: sqlite3.Connection) -> bool:
+    """Whether nothing has been grouped yet in this library (its first import)."""
+    return _get_state(db, "total") == 0 and _get_state(db, "through") == 0
+
+
 def attach_new_items(
     db: sqlite3.Connection,
     item_ids: Iterable[int] = (),
@@ -667,6 +698,7 @@ def attach_new_items(
     limit: int | None = None,
     on_progress: ProgressFn | None = None,
     cache: StateCache | None = None,
+    feed: SignatureFeed | None = None,
 ) -> Attached:
     """Group items that have no story yet, oldest first; at most `limit` of them.
 
@@ -674,13 +706,14 @@ def attach_new_items(
     the state is read from the tables afresh.
 
     Slices taken one after the other (each in its own transaction) give the stories of
-    one batch: the same processing order, the same state in between. A library without
-    a current index (upgraded, or grouped by an older format), or with nothing grouped
-    yet, is rebuilt instead, whole (`on_progress` follows that rebuild).
+    one batch: the same processing order, the same state in between, and a kill costs
+    one slice at most. A library without a current index (grouped by an older format)
+    is rebuilt instead, whole (`on_progress` follows that rebuild), and so is a first
+    grouping asked for in one go (no `limit`): in memory, the same stories. `feed`
+    gives signatures computed ahead (see SignatureFeed).
     """
-    if needs_rebuild(db) or (_get_state(db, "total") == 0 and _get_state(db, "through") == 0):
-        # Nothing grouped yet: grouping everything in memory gives the same stories (a
-        # rebuild equals incremental import of the same batch), several times faster.
+    first = first_grouping(db)
+    if (needs_rebuild(db) and not first) or (first and limit is None):
         return Attached(rebuild(db, on_progress), 0)
     _set_state(db, "format", INDEX_FORMAT)
     pending = _pending(db, item_ids)
@@ -691,8 +724,12 @@ def attach_new_items(
     grouper = Grouper(state)
     inputs = [_input(row) for row in _input_rows(db, chosen)]
     # For batches of PARALLEL_FROM items or more (one big document), a helper process
-    # extracts features while this one groups; an import's slices are smaller.
-    for item, sig in zip(inputs, signatures_in_order(inputs), strict=True):
+    # extracts features while this one groups; an import's slices take theirs from the
+    # feed, whose helpers work ahead, or extract them here.
+    signatures = (
+        (feed.take(item) for item in inputs) if feed is not None else signatures_in_order(inputs)
+    )
+    for item, sig in zip(inputs, signatures, strict=True):
         grouper.add(item.id, sig)
     _commit_state(state)
     refresh_labels(db, state.touched, state.cached_profiles())

@@ -153,9 +153,14 @@ def _store_all(
     for row in rows:
         by_source[str(row["source"])].append(_parsed(row))
     for source, items in sorted(by_source.items()):
-        store_document(library, ParsedDocument(items=tuple(items)), source_name=source, source_kind="feed",
-            origin=None, group_stories=group_stories,
-        )  # fmt: skip
+        store_document(
+            library,
+            ParsedDocument(items=tuple(items)),
+            source_name=source,
+            source_kind="feed",
+            origin=None,
+            group_stories=group_stories,
+        )
 
 
 def test_incremental_import_equals_rebuild(tmp_path: Path) -> None:
@@ -570,3 +575,55 @@ def test_two_libraries_open_on_one_file_group_as_one_would(tmp_path: Path) -> No
         for index, row in enumerate(rows):
             store(first if index % 3 else second, row)
         assert _partition(first) == alone
+
+
+def test_a_stopped_first_grouping_keeps_the_slices_it_committed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new library's first grouping runs in slices too: a kill costs one slice, and
+    the next run groups the rest into the stories one run would have made."""
+    from reader.stories import store
+
+    rows = sorted(_rows(), key=lambda row: str(row["date"]))
+    with Library.open(tmp_path / "whole.sqlite3") as library:
+        _store_all(library, rows, group_stories=False)
+        story_service.group_new_items(library)
+        expected = _partition(library)
+
+    monkeypatch.setattr(story_service, "GROUP_SLICE", 10)
+    attach = store.attach_new_items
+    calls = 0
+
+    def stopped_in_the_third_slice(*args: object, **options: object) -> store.Attached:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt  # what Ctrl-C or a kill does mid-slice
+        return attach(*args, **options)  # type: ignore[arg-type]
+
+    with Library.open(tmp_path / "stopped.sqlite3") as library:
+        _store_all(library, rows, group_stories=False)
+        with monkeypatch.context() as patch:
+            patch.setattr(store, "attach_new_items", stopped_in_the_third_slice)
+            with pytest.raises(KeyboardInterrupt):
+                story_service.group_new_items(library)
+        grouped = [item for item in library.list_items() if item.story_id is not None]
+        assert len(grouped) == 20  # two slices committed, the third rolled back
+        assert story_service.group_new_items(library) == len(rows) - 20
+        assert _partition(library) == expected
+
+
+def test_signatures_computed_ahead_give_the_same_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = sorted(_rows(), key=lambda row: str(row["date"]))
+    with Library.open(tmp_path / "inline.sqlite3") as library:
+        _store_all(library, rows, group_stories=False)
+        story_service.group_new_items(library)
+        expected = _partition(library)
+    monkeypatch.setattr(story_service, "GROUP_SLICE", 7)
+    monkeypatch.setattr(story_service, "FEED_FROM", 1)
+    with Library.open(tmp_path / "fed.sqlite3") as library:
+        _store_all(library, rows, group_stories=False)
+        assert story_service.group_new_items(library) == len(rows)
+        assert _partition(library) == expected
