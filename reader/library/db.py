@@ -34,6 +34,9 @@ def connect(path: Path, latest_version: int) -> sqlite3.Connection:
         ) from error
     if path.exists() and path.is_dir():
         raise LibraryError(f"cannot open library {path}: it is a directory")
+    if path.exists() and not os.access(path, os.W_OK):
+        # Refused before SQLite touches it: even opening in WAL mode writes its header.
+        raise LibraryError(f"cannot open library {path}: the file is not writable")
     try:
         connection = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
@@ -83,12 +86,23 @@ def write_transaction(connection: sqlite3.Connection, failure: str) -> Iterator[
         raise LibraryError(f"{failure} ({error})") from error
     try:
         yield connection
+    except sqlite3.Error as error:
+        _rollback(connection)
+        # A full disk, an I/O error, a file damaged under us: the user's one line.
+        raise LibraryError(f"{failure} ({error})") from error
     except BaseException:
-        connection.execute("ROLLBACK")
+        _rollback(connection)
         raise
     else:
         try:
             connection.execute("COMMIT")
         except sqlite3.Error as error:
-            connection.execute("ROLLBACK")
+            _rollback(connection)
             raise LibraryError(f"{failure} ({error})") from error
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    """Undo the transaction, if SQLite has not already (it rolls back by itself after
+    some errors, a full disk among them, and ROLLBACK then fails)."""
+    if connection.in_transaction:
+        connection.execute("ROLLBACK")

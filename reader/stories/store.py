@@ -687,8 +687,15 @@ class SignatureFeed:
 
 
 def first_grouping(db: sqlite3.Connection) -> bool:
-    """Whether nothing has been grouped yet in this library (its first import)."""
-    return _get_state(db, "total") == 0 and _get_state(db, "through") == 0
+    """Whether nothing has been grouped yet in this library (its first import): no
+    grouping state, no story and no fix by hand (a library upgraded from before the
+    grouping index has stories and fixes, and is rebuilt to keep them)."""
+    if _get_state(db, "total") or _get_state(db, "through"):
+        return False
+    return (
+        db.execute("SELECT 1 FROM items WHERE story_id IS NOT NULL LIMIT 1").fetchone() is None
+        and db.execute("SELECT 1 FROM story_fixes LIMIT 1").fetchone() is None
+    )
 
 
 def attach_new_items(

@@ -197,7 +197,7 @@ def test_import_tags_apply_to_new_and_already_known_items(library: Library) -> N
 def test_a_failing_document_writes_nothing(library: Library) -> None:
     good = headline("fine")
     broken = ParsedItem("podcast", "not a kind we store")  # type: ignore[arg-type]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(LibraryError, match="CHECK constraint failed"):
         store_document(
             library,
             ParsedDocument(items=(good, broken)),
