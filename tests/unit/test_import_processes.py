@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -131,17 +132,46 @@ def test_helpers_end_with_a_killed_import(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
-def test_ctrl_c_during_grouping_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("phase", ["parsing", "grouping"])
+def test_ctrl_c_prints_one_line_and_no_traceback(tmp_path: Path, phase: str) -> None:
     folder = tmp_path / "feeds"
     _write_feeds(folder)
     process = _start_import(tmp_path / "lib.sqlite3", folder, capture=True)
     parsers = _wait_for_helpers(process)
     assert parsers
-    # The story features are extracted by a second set of helpers, after parsing.
-    assert _wait_for_helpers(process, other_than=frozenset(parsers)), "no grouping helpers"
-    time.sleep(0.2)
+    if phase == "grouping":  # the parsing helpers are done: the items are being grouped
+        while process.poll() is None and any(_alive(pid) for pid in parsers):
+            time.sleep(0.01)
+        time.sleep(0.1)
+    assert process.poll() is None, "the import ended before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends: the whole process group
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert "Traceback" not in err and "Error" not in err
+    assert err.strip().splitlines()[-1] == "reader: interrupted"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_ctrl_c_during_a_rebuild_leaves_its_helpers_silent(tmp_path: Path) -> None:
+    """A rebuild extracts story features in a pool of helpers (5,400 items is enough)."""
+    folder = tmp_path / "feeds"
+    _write_feeds(folder)
+    library = tmp_path / "lib.sqlite3"
+    subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(library), "import", str(folder)],
+        cwd=ROOT, capture_output=True, check=True,
+    )  # fmt: skip
+    with sqlite3.connect(library) as db:  # as if grouped by an older format: no features
+        db.execute("UPDATE story_state SET value = 0 WHERE key = 'format'")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--library", str(library), "stories", "--rebuild"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    assert _wait_for_helpers(process), "no feature helpers seen"
+    time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in err
     assert err.strip().splitlines()[-1] == "reader: interrupted"
