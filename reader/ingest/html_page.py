@@ -84,6 +84,8 @@ def parse_html_page(data: bytes | str, *, fallback_name: str) -> ParsedDocument:
     html = data if isinstance(data, str) else _decode_html(data)
     html = strip_controls(html)  # libxml2 refuses NULs and other controls
     tree = _parse_tree(html)
+    if tree is not None and _tame_attributes(tree):
+        html = _serialize(tree)
     meta = _page_metadata(tree)
     document = _extract(html)
     blocks = _body_blocks(document.body) if document is not None else ()
@@ -256,6 +258,36 @@ def _parse_tree(html: str) -> Any:
         return lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
+
+
+MAX_ATTRIBUTES = 64
+"""More attributes than this on one element is not a page anyone wrote: 20,000 of them
+kept trafilatura busy for 14 s. Such an element keeps only the attributes that carry
+meaning for reading (`_MEANINGFUL_ATTRIBUTES`)."""
+_MEANINGFUL_ATTRIBUTES = frozenset(
+    {"id", "class", "itemprop", "itemtype", "itemscope", "rel", "href", "src", "content",
+     "name", "property", "datetime", "role", "lang", "type", "charset", "http-equiv",
+     "hidden", "aria-hidden", "title", "alt"}
+)  # fmt: skip
+
+
+def _tame_attributes(tree: Any) -> bool:
+    """Strip elements with over MAX_ATTRIBUTES attributes to the meaningful ones; True
+    when any was."""
+    changed = False
+    for element in tree.iter():
+        attributes = element.attrib
+        if isinstance(element.tag, str) and len(attributes) > MAX_ATTRIBUTES:
+            for key in [key for key in attributes if key not in _MEANINGFUL_ATTRIBUTES]:
+                del attributes[key]
+            changed = True
+    return changed
+
+
+def _serialize(tree: Any) -> str:
+    import lxml.html
+
+    return str(lxml.html.tostring(tree, encoding="unicode"))
 
 
 def _page_metadata(tree: Any) -> _PageMeta:
