@@ -95,3 +95,44 @@ async def test_quitting_lands_the_writes_still_queued(
     assert first is not None
     with Library.open(library_file) as library:
         assert library.get_item(first).starred
+
+
+async def test_tagging_while_a_real_import_runs_loses_nothing(
+    app_factory: AppFactory, library_file: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from benchmarks.stress import ROOT, write_feeds
+
+    folder = tmp_path / "feeds"
+    write_feeds(folder, files=6, per_file=500, prefix="busy")
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        items = screen.query_one("#items", HeadlineList)
+        importer = subprocess.Popen(
+            [sys.executable, "-m", "reader", "--library", str(library_file), "import",
+             str(folder)],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        starred = []
+        try:
+            for _ in range(6):  # star six items while the import stores and groups
+                current = items.current_id
+                assert current is not None
+                starred.append(current)
+                await pilot.press("s", "j")
+                await pilot.pause(0.2)
+        finally:
+            _, err = importer.communicate(timeout=120)
+        assert importer.returncode == 0 and "locked" not in err, err
+        assert await asyncio.to_thread(screen.writer.wait_idle, 60)
+        await pilot.pause()
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors == []
+    with Library.open(library_file) as library:
+        assert all(library.get_item(item_id).starred for item_id in starred)
+        assert library.count_items() == 12 + 3000  # the fixture's items and the import's
