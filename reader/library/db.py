@@ -69,9 +69,6 @@ def connect(path: Path, latest_version: int) -> sqlite3.Connection:
     except BaseException:
         connection.close()
         raise
-    if not os.access(path, os.W_OK):
-        connection.close()
-        raise LibraryError(f"cannot open library {path}: the file is not writable")
     return connection
 
 

@@ -59,9 +59,10 @@ def _apply(
     library: Library,
     item_ids: Iterable[int],
     follow_duplicates: bool,
-    change: Callable[[list[int]], object],
+    change: Callable[[list[int]], list[int]],
 ) -> list[int]:
-    """Run `change` on the items, or on them and their copies, in one transaction."""
+    """Run `change` on the items, or on them and their copies, in one transaction; what
+    it returns (the ids it changed)."""
     wanted = list(item_ids)
     if follow_duplicates:
         ensure_grouped(library, pending=False)  # may take its own slices: before ours
@@ -69,8 +70,7 @@ def _apply(
         ids = (
             with_duplicates(library, wanted) if follow_duplicates else library.require_items(wanted)
         )
-        change(ids)
-    return ids
+        return change(ids)
 
 
 def remove_tags(
@@ -93,14 +93,14 @@ def remove_tags(
         if not any(tag_key(name) in {tag_key(tag) for tag in item.tags} for item in given):
             where = f"item {given[0].id}" if len(given) == 1 else "none of these items"
             raise ItemLacksTagError(f"{where} has no tag {name!r}")
-    if follow_duplicates:
-        ensure_grouped(library, pending=False)
-    with library.transaction():
-        candidates = with_duplicates(library, item_ids) if follow_duplicates else list(item_ids)
+
+    def untag_carriers(candidates: list[int]) -> list[int]:
         carriers = [
             item.id
             for item in library.summaries(candidates)
             if wanted & {tag_key(tag) for tag in item.tags}
         ]
         library.untag(carriers, names)
-    return carriers
+        return carriers
+
+    return _apply(library, item_ids, follow_duplicates, untag_carriers)

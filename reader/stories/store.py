@@ -15,9 +15,9 @@ Tables (schema migration "stories", reader/library/schema.py):
   (`anchor_id`), or NULL for a story of its own.
 
 `attach_new_items` runs in a write transaction of its caller: after an import has
-stored all its files (`Library.group_new_items`, a slice of items per transaction),
-or inside `store_document` when asked. `CachedState` answers the
-engine's questions from memory, loading from these tables what it has not seen yet, and
+stored all its files (`reader.services.stories.group_new_items`, a slice of items per
+transaction), or inside the import service's `store_document` when asked. `CachedState`
+answers the engine's questions from memory, loading from these tables what it has not seen yet, and
 writes one batch's changes back at its end in a few `executemany` calls; it lives on
 between imports for as long as the connection, and a random token in `story_state`
 (`token`) tells it when anything else changed the tables (a rebuild, a manual fix,

@@ -2,7 +2,8 @@
 
 Toggles read the item's state on the writer thread, just before writing: writes run in
 order, so pressing `s` twice stars and unstars even while the first one still waits
-for the library.
+for the library. The tagging service is imported there too, at the first write: it
+brings the story engine, ~100 ms that the app's start-up need not pay.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from collections.abc import Sequence
 from reader.library import Library
 from reader.library.codec import tag_key
 from reader.model import LATER_TAG
-from reader.services.tagging import add_tags, mark_read, mark_starred, remove_tags
 from reader.ui.writer import Write
 
 
@@ -22,13 +22,21 @@ def _plural(count: int) -> str:
 
 def open_item(item_id: int, *, follow: bool) -> Write:
     """Opening an item marks it (and its copies) read."""
-    return Write(lambda lib: mark_read(lib, [item_id], True, follow_duplicates=follow), (item_id,))
+
+    def change(lib: Library) -> list[int]:
+        from reader.services.tagging import mark_read
+
+        return mark_read(lib, [item_id], True, follow_duplicates=follow)
+
+    return Write(change, (item_id,))
 
 
 def toggle_read(ids: Sequence[int], *, follow: bool) -> Write:
     """One item flips; several become read."""
 
     def change(lib: Library) -> list[int]:
+        from reader.services.tagging import mark_read
+
         make_read = not lib.get_item(ids[0]).read if len(ids) == 1 else True
         return mark_read(lib, ids, make_read, follow_duplicates=follow)
 
@@ -39,6 +47,8 @@ def toggle_star(ids: Sequence[int], *, follow: bool) -> Write:
     """One item flips; several become starred."""
 
     def change(lib: Library) -> list[int]:
+        from reader.services.tagging import mark_starred
+
         star = not lib.get_item(ids[0]).starred if len(ids) == 1 else True
         return mark_starred(lib, ids, star, follow_duplicates=follow)
 
@@ -50,6 +60,8 @@ def toggle_later(ids: Sequence[int], *, follow: bool) -> Write:
     removed = False
 
     def change(lib: Library) -> list[int]:
+        from reader.services.tagging import add_tags, remove_tags
+
         nonlocal removed
         later = tag_key(LATER_TAG)
         removed = len(ids) == 1 and later in {tag_key(t) for t in lib.get_item(ids[0]).tags}
@@ -57,23 +69,33 @@ def toggle_later(ids: Sequence[int], *, follow: bool) -> Write:
             return remove_tags(lib, ids, [LATER_TAG], follow_duplicates=follow)
         return add_tags(lib, ids, [LATER_TAG], follow_duplicates=follow)
 
-    def note(_result: object) -> str:
+    def note() -> str:
         return "Removed from Later." if removed else f"{_plural(len(ids))} saved for later."
 
     return Write(change, tuple(ids), note)
 
 
 def tag(ids: Sequence[int], tags: Sequence[str], *, follow: bool, what: str) -> Write:
+    def change(lib: Library) -> list[int]:
+        from reader.services.tagging import add_tags
+
+        return add_tags(lib, ids, tags, follow_duplicates=follow)
+
     return Write(
-        lambda lib: add_tags(lib, ids, tags, follow_duplicates=follow),
+        change,
         tuple(ids),
-        lambda _result: f"Tagged {what}: {', '.join(tags)}",
+        lambda: f"Tagged {what}: {', '.join(tags)}",
     )
 
 
 def untag(ids: Sequence[int], name: str, *, follow: bool) -> Write:
+    def change(lib: Library) -> list[int]:
+        from reader.services.tagging import remove_tags
+
+        return remove_tags(lib, ids, [name], follow_duplicates=follow)
+
     return Write(
-        lambda lib: remove_tags(lib, ids, [name], follow_duplicates=follow),
+        change,
         tuple(ids),
-        lambda _result: f"Removed tag {name}.",
+        lambda: f"Removed tag {name}.",
     )

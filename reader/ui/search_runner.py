@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.search.engine import CancelToken, SearchCancelled, Searcher
-from reader.search.query import QueryError
 from reader.ui.messages import SearchFinished
+
+if TYPE_CHECKING:
+    from reader.search.engine import CancelToken, Searcher
 
 SEARCH_LIMIT = 100  # ranking spans and snippets for 500 hits costs 5x more per keystroke
 
@@ -24,6 +26,10 @@ class SearchRunner:
 
     def _get_searcher(self) -> Searcher:
         if self._searcher is None:
+            # The engine is imported in the worker that first searches (or warms up):
+            # 75 ms of start-up otherwise.
+            from reader.search.engine import Searcher
+
             self._searcher = Searcher.open(self._path)
         return self._searcher
 
@@ -37,6 +43,9 @@ class SearchRunner:
 
     def search(self, query: str) -> SearchFinished | None:
         """The results of `query`, or None when a newer query overtook it."""
+        from reader.search.engine import CancelToken, SearchCancelled
+        from reader.search.query import QueryError
+
         token = CancelToken()
         previous, self._token = self._token, token
         if previous is not None:

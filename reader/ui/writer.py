@@ -27,12 +27,13 @@ RETRY_PAUSE_SECONDS = 0.2
 
 @dataclass(frozen=True, slots=True)
 class Write:
-    """One change: `change` runs on the writer thread with the writer's library; its
-    result (a list of ids written, duplicates included) goes to `done`."""
+    """One change: `change` runs on the writer thread with the writer's library and
+    returns the ids it wrote (duplicates included); `note`, asked once it is done, is
+    what to tell the user."""
 
-    change: Callable[[Library], object]
+    change: Callable[[Library], list[int]]
     item_ids: tuple[int, ...]
-    note: Callable[[object], str | None] = field(default=lambda _result: None)
+    note: Callable[[], str | None] = field(default=lambda: None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +116,5 @@ class LibraryWriter:
                     time.sleep(RETRY_PAUSE_SECONDS)
                     continue
                 raise
-            written = (
-                tuple(i for i in result if isinstance(i, int)) if isinstance(result, list) else ()
-            )
-            ids = tuple(dict.fromkeys((*write.item_ids, *written)))
-            return WriteDone(ids, note=write.note(result))
+            ids = tuple(dict.fromkeys((*write.item_ids, *result)))
+            return WriteDone(ids, note=write.note())

@@ -119,16 +119,19 @@ async def test_tagging_while_a_real_import_runs_loses_nothing(
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         starred = []
+        overlapped = False
         try:
             for _ in range(6):  # star six items while the import stores and groups
                 current = items.current_id
                 assert current is not None
                 starred.append(current)
                 await pilot.press("s", "j")
+                overlapped |= importer.poll() is None
                 await pilot.pause(0.2)
         finally:
             _, err = importer.communicate(timeout=120)
         assert importer.returncode == 0 and "locked" not in err, err
+        assert overlapped  # the keys were pressed while the import ran
         assert await asyncio.to_thread(screen.writer.wait_idle, 60)
         await pilot.pause()
         errors = [n.message for n in app._notifications if n.severity == "error"]

@@ -25,7 +25,7 @@ def test_writes_run_in_order_and_report_what_they_touched(tmp_path: Path) -> Non
     path = _library(tmp_path)
     done: list[WriteDone] = []
     writer = LibraryWriter(path, done.append)
-    writer.submit(Write(lambda lib: lib.set_starred([1]), (1,), lambda _r: "starred"))
+    writer.submit(Write(lambda lib: lib.set_starred([1]), (1,), lambda: "starred"))
     writer.submit(Write(lambda lib: lib.set_starred([1], False), (1,)))
     assert writer.wait_idle(10)
     writer.close()
@@ -58,7 +58,7 @@ def test_a_failed_write_is_reported_and_the_next_one_still_runs(tmp_path: Path) 
     done: list[WriteDone] = []
     writer = LibraryWriter(path, done.append)
 
-    def broken(_library: Library) -> None:
+    def broken(_library: Library) -> list[int]:
         raise ValueError("not a list")
 
     writer.submit(Write(lambda lib: lib.set_read([99]), (99,)))

@@ -26,14 +26,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.library import Library, LibraryError
 from reader.model import LATER_TAG, Item, ItemFilter, ItemSummary
 from reader.services.exporting import ExportFormat, write_items
-from reader.services.stories import story as load_story
 from reader.ui import item_writes
 from reader.ui.context import ReaderContext
 from reader.ui.messages import CompareReady, LibraryChanged, NavCounted, SearchFinished
-from reader.ui.nav_counts import count_sections
 from reader.ui.rows import FilterRows, IdRows
 from reader.ui.safe import plain
-from reader.ui.screens.compare import CompareScreen
 from reader.ui.screens.dialogs import PickDialog, PromptDialog, TagSuggester, split_tags
 from reader.ui.screens.help import HelpScreen
 from reader.ui.search_runner import SearchRunner
@@ -162,6 +159,10 @@ class ReaderScreen(Screen[None]):
         exit_on_error=False,
     )
     def _count_nav(self, saved_searches: dict[str, str]) -> None:
+        # Imported here, in the worker: the search and story engines cost ~150 ms of
+        # start-up at the top, before the first frame.
+        from reader.ui.nav_counts import count_sections
+
         counted = count_sections(self.ctx.library_path, saved_searches)
         if not get_current_worker().is_cancelled:
             self.post_message(counted)
@@ -497,6 +498,8 @@ class ReaderScreen(Screen[None]):
     def _load_compare(self, story_id: int, focus_item: int) -> None:
         """The story, read on a connection of the worker's own; its pending items are
         left to the import grouping them (grouping here would wait for its lock)."""
+        from reader.services.stories import story as load_story  # off start-up, as above
+
         with Library.open(self.ctx.library_path) as library:
             story = load_story(library, story_id, group_pending=False)
         if sum(1 for item in story.items if item.kind == "article") < 2:
@@ -510,6 +513,8 @@ class ReaderScreen(Screen[None]):
 
     @on(CompareReady)
     def show_compare(self, message: CompareReady) -> None:
+        from reader.ui.screens.compare import CompareScreen  # off start-up, as above
+
         self.app.push_screen(
             CompareScreen(self.ctx.library_path, message.story, message.focus_item)
         )
