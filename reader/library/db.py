@@ -34,6 +34,8 @@ def connect(path: Path, latest_version: int) -> sqlite3.Connection:
         ) from error
     if path.exists() and path.is_dir():
         raise LibraryError(f"cannot open library {path}: it is a directory")
+    if _read_only_file_system(path.parent):
+        raise LibraryError(f"cannot open library {path}: its file system is read-only")
     if path.exists() and not os.access(path, os.W_OK):
         # Refused before SQLite touches it: even opening in WAL mode writes its header.
         raise LibraryError(f"cannot open library {path}: the file is not writable")
@@ -70,6 +72,14 @@ def connect(path: Path, latest_version: int) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _read_only_file_system(folder: Path) -> bool:
+    """True on a read-only mount, which refuses even root (unlike a file's mode bits)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False  # unknown: let opening the file report what is wrong
 
 
 @contextmanager
