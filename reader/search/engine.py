@@ -422,7 +422,8 @@ class Searcher:
             if parsed.is_empty:
                 return SearchResults(parsed.text, (), 0, True, False, 0.0)
             if not parsed.groups:
-                scored, complete, reused = self._filter_only(parsed, limit), False, False
+                scored, complete = self._filter_only(parsed, limit)
+                reused = False
                 groups: tuple[Alternatives, ...] = ()
             else:
                 scored, complete, reused, groups = self._ranked(parsed, limit)
@@ -599,7 +600,8 @@ class Searcher:
         return [(self._row(row), float(row[3])) for row in rows]
 
     # ------------------------------------------------------------------ ranking
-    def _filter_only(self, query: Query, limit: int) -> list[_Scored]:
+    def _filter_only(self, query: Query, limit: int) -> tuple[list[_Scored], bool]:
+        """Newest first; complete when fewer than `limit` rows matched (all are here)."""
         where, params = self._filter_sql(query.filters)
         if query.excluded:
             excluded = " OR ".join(_Matcher(t).fts(False) for t in query.excluded)
@@ -610,7 +612,8 @@ class Searcher:
             f" WHERE 1{where} ORDER BY i.sort_date DESC, i.id DESC LIMIT ?"
         )
         rows = [self._row(values) for values in self._db.execute(sql, [*params, limit])]
-        return [_Scored(row, 0.0, False) for row in rows if not self._excluded(query, row)]
+        kept = [_Scored(row, 0.0, False) for row in rows if not self._excluded(query, row)]
+        return kept, len(rows) < limit
 
     def _excluded(self, query: Query, row: _Row) -> bool:
         return any(

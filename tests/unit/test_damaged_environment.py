@@ -4,57 +4,21 @@ from every earlier schema. Each gives a clear line and keeps what was there."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from reader.cli.main import run
 from reader.library import Library
-from reader.library.schema import LATEST_VERSION, MIGRATIONS
-from reader.library.store import headline_hash
+from reader.library.schema import LATEST_VERSION
 from reader.search.engine import Searcher
 from reader.services import stories as story_service
 from reader.services.importing import FileFailure, import_paths
-
-STORIES_VERSION = 4  # the schema version that added story_fixes and the grouping tables
+from tests.old_libraries import STORIES_VERSION, library_at
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _library_at(path: Path, version: int) -> None:
-    """A library as a reader of schema `version` left it: its migrations, and a user's
-    items, flags, tags and (once stories existed) a story fixed by hand."""
-    db = sqlite3.connect(path)
-    db.create_function("reader_headline_hash", 1, headline_hash)
-    for script in MIGRATIONS[:version]:
-        db.executescript(script)
-    now = "2026-11-01T08:00:00+00:00"
-    db.execute("INSERT INTO sources VALUES (1, 'Harbour Post', 'harbour post', 'file', NULL, ?)",
-               (now,))  # fmt: skip
-    rows = [
-        (1, "headline", "Ferry strike ends at Kestrel Bay", "[]", 1, 0),
-        (2, "headline", "FERRY STRIKE ENDS AT KESTREL BAY", "[]", 0, 1),
-        (3, "article", "Crane collapse halts the harbour", '["The crane fell.", {"h": "Next"}]', 0, 0),
-        (4, "article", "Harbour reopens after the crane inquiry", '["Work resumed."]', 0, 0),
-    ]  # fmt: skip
-    for item_id, kind, title, body, read, starred in rows:
-        db.execute(
-            "INSERT INTO items (id, source_id, kind, title, body, content_hash, imported_at,"
-            " sort_date, read, starred) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (item_id, kind, title, body, f"old-hash-{item_id}", now, now, read, starred),
-        )
-    db.execute("INSERT INTO tags VALUES (1, 'later', 'later'), (2, 'Port', 'port')")
-    db.execute("INSERT INTO item_tags VALUES (3, 1, ?), (3, 2, ?), (1, 2, ?)", (now,) * 3)
-    if version >= STORIES_VERSION:
-        db.execute("INSERT INTO stories VALUES (1, 'Crane', ?, ?)", (now, now))
-        db.execute("UPDATE items SET story_id = 1 WHERE id IN (3, 4)")
-        db.execute("INSERT INTO story_fixes VALUES (4, NULL, ?)", (now,))  # split by hand
-    db.execute(f"PRAGMA user_version = {version}")
-    db.commit()
-    db.close()
 
 
 @pytest.mark.parametrize("version", range(1, LATEST_VERSION))
@@ -62,7 +26,7 @@ def test_a_library_from_every_earlier_schema_upgrades_keeping_everything(
     tmp_path: Path, version: int
 ) -> None:
     path = tmp_path / f"v{version}.sqlite3"
-    _library_at(path, version)
+    library_at(path, version)
     with Library.open(path) as library:
         assert library.schema_version == LATEST_VERSION
         items = {item.id: item for item in library.list_items()}
@@ -117,7 +81,7 @@ def test_a_truncated_library_is_one_line_and_left_as_it_was(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "lib.sqlite3"
-    _library_at(path, LATEST_VERSION)
+    library_at(path, LATEST_VERSION)
     whole = path.read_bytes()
     path.write_bytes(whole[: len(whole) // 2])
     before = _digest(path)
@@ -146,7 +110,7 @@ def test_an_unwritable_library_is_one_line(
     """As a user without write permission sees it (tests may run as root, where chmod
     does not stop writes, so permission is refused the way the OS would report it)."""
     path = tmp_path / "lib.sqlite3"
-    _library_at(path, LATEST_VERSION)
+    library_at(path, LATEST_VERSION)
     before = _digest(path)
     monkeypatch.setattr("reader.library.db.os.access", lambda *_args, **_kw: False)
     status, err = _cli(path, "tag", "1", "x", capsys=capsys)

@@ -231,6 +231,13 @@ def test_limit_is_respected(fx: Fixture) -> None:
     assert len(fx.searcher.search("l", limit=3).hits) == 3
 
 
+def test_a_filter_only_query_says_when_it_found_everything(fx: Fixture) -> None:
+    """Shown as "1" in a saved search's count, not "1+", when there is only one."""
+    found = fx.searcher.search("tag:later", limit=5)
+    assert len(found.hits) == 1 and found.complete
+    assert not fx.searcher.search("is:unread", limit=2).complete
+
+
 def test_empty_and_unfinished_queries_do_not_fail(fx: Fixture) -> None:
     for text in ("", "   ", "!", "^", "'", "|", "kim |", '"kim jo', "kim !", "$"):
         fx.searcher.search(text)
