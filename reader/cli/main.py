@@ -318,6 +318,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             source=args.source,
             tags=args.tag,
             max_bytes=config.max_file_bytes,
+            max_items=config.max_file_items,
             on_progress=progress.update,
             on_failure=failed,
             on_grouping=lambda done, total: progress.update(done, total, "grouping stories"),

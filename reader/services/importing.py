@@ -105,25 +105,38 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _read(path: Path, max_bytes: int, max_seconds: float = READ_SECONDS) -> ReadResult:
+@dataclass(frozen=True, slots=True)
+class _Budget:
+    """What one file may cost: bytes on disk, seconds to read, items to store."""
+
+    max_bytes: int
+    max_seconds: float
+    max_items: int | None  # None: no limit
+
+
+def _read(path: Path, budget: _Budget) -> ReadResult:
     """Parse one file; any failure becomes its one-line reason (runs in worker processes)."""
     try:
-        with _time_limit(max_seconds):
-            document = read_document(path, max_bytes=max_bytes)
+        with _time_limit(budget.max_seconds):
+            document = read_document(path, max_bytes=budget.max_bytes)
     except _ReadTimeout:
-        return f"took more than {max_seconds:g} s to read; refused (is it a real news file?)"
+        return f"took more than {budget.max_seconds:g} s to read; refused (is it a real news file?)"
     except InputError as error:
         return str(error)
     except RecursionError:
         return "too deeply nested to read"
     except Exception as error:  # a parser bug must cost one file, never the whole import
         return f"unexpected error while reading ({type(error).__name__}: {error})"
+    if budget.max_items is not None and len(document.items) > budget.max_items:
+        # Refused here, in the worker: storing and grouping are what a huge file costs.
+        return (
+            f"holds {len(document.items):,} items, more than max_file_items"
+            f" ({budget.max_items:,}) allows; refused (raise it in config.toml [import])"
+        )
     return document
 
 
-def _parallel_reads(
-    files: Sequence[Path], max_bytes: int, max_seconds: float
-) -> Iterator[ReadResult]:
+def _parallel_reads(files: Sequence[Path], budget: _Budget) -> Iterator[ReadResult]:
     """Parse in worker processes, a few files ahead, yielding results in file order.
 
     Parsing is CPU-bound Python; storing happens in this process meanwhile, so with two
@@ -142,25 +155,23 @@ def _parallel_reads(
         pending: deque[Future[ReadResult]] = deque()
         queue = iter(files)
         for path in queue:
-            pending.append(executor.submit(_read, path, max_bytes, max_seconds))
+            pending.append(executor.submit(_read, path, budget))
             if len(pending) >= 2 * workers:
                 break
         while pending:
             result = pending.popleft().result()
             for path in queue:
-                pending.append(executor.submit(_read, path, max_bytes, max_seconds))
+                pending.append(executor.submit(_read, path, budget))
                 break
             yield result
 
 
-def _reads(
-    files: Sequence[Path], max_bytes: int, parallel: bool, max_seconds: float
-) -> Iterator[ReadResult]:
+def _reads(files: Sequence[Path], budget: _Budget, parallel: bool) -> Iterator[ReadResult]:
     if parallel and len(files) >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) > 1:
-        yield from _parallel_reads(files, max_bytes, max_seconds)
+        yield from _parallel_reads(files, budget)
     else:
         for path in files:
-            yield _read(path, max_bytes, max_seconds)
+            yield _read(path, budget)
 
 
 def store_document(
@@ -203,9 +214,11 @@ def import_files(
     group_stories: bool = True,
     on_grouping: GroupingCallback | None = None,
     max_seconds: float = READ_SECONDS,
+    max_items: int | None = None,
 ) -> ImportReport:
     """Import each file; a bad file is reported and skipped, the others go on. A file
-    over `max_bytes`, or taking more than `max_seconds` to read, is refused.
+    over `max_bytes`, taking more than `max_seconds` to read or holding more than
+    `max_items` items (when given) is refused.
 
     Each file is stored, searchable, in its own transaction. The new items are put into
     stories once all files are in (`group_stories`; else by the next import or story
@@ -214,7 +227,7 @@ def import_files(
     grouping file by file, measured minutes apart on the same idle machine).
     """
     report = report if report is not None else ImportReport()
-    results = _reads(files, max_bytes, parallel, max_seconds)
+    results = _reads(files, _Budget(max_bytes, max_seconds, max_items), parallel)
     for index, (path, result) in enumerate(zip(files, results, strict=True)):
         if on_progress is not None:
             on_progress(index, len(files), path)
@@ -274,6 +287,7 @@ def import_paths(
     on_progress: ProgressCallback | None = None,
     on_failure: FailureCallback | None = None,
     on_grouping: GroupingCallback | None = None,
+    max_items: int | None = None,
 ) -> ImportReport:
     """Expand files, directories and globs, then import every file found."""
     files, missing = expand_paths(arguments)
@@ -293,4 +307,5 @@ def import_paths(
         on_failure=on_failure,
         on_grouping=on_grouping,
         report=report,
+        max_items=max_items,
     )

@@ -114,6 +114,37 @@ def test_import_refuses_files_over_the_configured_limit(
     assert cli.json("list") == []
 
 
+def test_import_refuses_files_with_more_items_than_configured(
+    cli: Cli, tmp_path: Path, isolated_dirs: Path
+) -> None:
+    config = isolated_dirs / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("[import]\nmax_file_items = 50\n")
+    many = tmp_path / "many.txt"
+    many.write_text("".join(f"Council meets on budget item {n}\n" for n in range(51)))
+    few = tmp_path / "few.txt"
+    few.write_text("".join(f"Ferry timetable change {n}\n" for n in range(50)))
+    status, out, err = cli("import", str(many), str(few))
+    assert status == 1
+    assert err.strip() == (
+        f"reader: {many}: holds 51 items, more than max_file_items (50) allows;"
+        " refused (raise it in config.toml [import])"
+    )
+    assert "imported 50 items from 1 files" in out
+    assert all(item["title"].startswith("Ferry") for item in cli.json("list", "--limit", "100"))
+
+
+def test_a_wrong_item_budget_is_one_line(cli: Cli, tmp_path: Path, isolated_dirs: Path) -> None:
+    config = isolated_dirs / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    one = tmp_path / "one.txt"
+    one.write_text("Ferry timetable change\n")
+    for value in ("0", '"many"', "2.5"):
+        config.write_text(f"[import]\nmax_file_items = {value}\n")
+        _status, _out, err = cli("import", str(one))
+        assert "max_file_items" in err and len(err.strip().splitlines()) == 1, value
+
+
 def test_list_filters_and_text_output(imported: Cli) -> None:
     assert titles(imported, "--kind", "article") == ["Floods close the northern rail line"]
     assert len(titles(imported, "--kind", "headline")) == 3
