@@ -29,7 +29,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,6 +124,8 @@ class KillReport:
     expected_items: int = 0
     final_ungrouped: int = 0
     grouped_before_final: int = 0
+    kills_by_phase: dict[str, int] = field(default_factory=dict)
+    """Where each kill landed, judged from what it left in the library (see _phase)."""
 
     @property
     def ok(self) -> bool:
@@ -135,11 +137,17 @@ class KillReport:
 
 
 def check_library(path: Path, per_file: int, report: KillReport) -> None:
-    """After a kill: the file is sound, files are whole or absent, stories consistent."""
-    db = sqlite3.connect(path)
+    """After a kill: the file is sound, files are whole or absent, stories consistent.
+    Killed before it created the library, there is nothing to check (and opening it
+    here must not create it)."""
+    if not path.exists():
+        return
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             report.integrity_failures += 1
+        if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            return  # killed before its first transaction (the schema) committed
         counts = db.execute(
             "SELECT count(i.id) FROM sources s LEFT JOIN items i ON i.source_id = s.id"
             " WHERE s.kind = 'feed' OR s.kind = 'file' GROUP BY s.id"
@@ -160,6 +168,38 @@ def check_library(path: Path, per_file: int, report: KillReport) -> None:
         db.close()
 
 
+PHASES = ("parse", "store", "group")
+
+
+def _counts(path: Path) -> tuple[int, int]:
+    """Items stored and items grouped so far (0, 0 before the library exists)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return 0, 0
+    try:
+        stored, grouped = db.execute("SELECT count(*), count(story_id) FROM items").fetchone()
+        return int(stored), int(grouped)
+    except sqlite3.Error:
+        return 0, 0
+    finally:
+        db.close()
+
+
+def _phase(before: int, stored: int, grouped: int, expected: int) -> str:
+    """Where a killed import was, from what it left: nothing new, some files, all files."""
+    if stored == before:
+        return "parse"
+    if stored < expected:
+        return "store"
+    return "group" if grouped < stored else "done"
+
+
+def _reached(target: str, path: Path, before: int, expected: int) -> bool:
+    stored, _grouped = _counts(path)
+    return stored > before if target == "store" else stored >= expected
+
+
 def kill_loop(
     library: Path,
     folder: Path,
@@ -171,12 +211,18 @@ def kill_loop(
     seed: int = 7,
 ) -> KillReport:
     """`rounds` times: add `files` new feed files to `folder`, start `reader import` of
-    the folder and SIGKILL it after a random delay, then check the library. Finally one
-    import runs to the end and must hold every item, grouped."""
+    the folder and SIGKILL it, then check the library. Rounds take turns aiming at the
+    parse, store and grouping phases: a random moment of the start-up and parsing, or
+    a random delay after the first file is stored, or up to `max_delay` seconds after
+    the last one is (watched in the library). Finally one import runs to the end and
+    must hold every item, grouped."""
     rng = random.Random(seed)
     report = KillReport(expected_items=rounds * files * per_file)
     for round_number in range(rounds):
         write_feeds(folder, files, per_file, prefix=f"r{round_number}-")
+        before, _grouped = _counts(library)
+        expected = (round_number + 1) * files * per_file
+        target = PHASES[round_number % len(PHASES)]
         process = subprocess.Popen(
             _import_command(library, folder),
             cwd=ROOT,
@@ -184,15 +230,27 @@ def kill_loop(
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        deadline = time.monotonic() + rng.uniform(0.3, max_delay)
+        started = time.monotonic()
+        # Aiming at parsing: a moment of the start-up and parse; else a safety bound
+        # until the aimed phase shows in the library, then a random delay into it.
+        deadline = started + (rng.uniform(0.05, 0.5) if target == "parse" else 300.0)
+        aimed = False
         helpers: set[int] = set()
         while time.monotonic() < deadline and process.poll() is None:
             helpers |= children_of(process.pid)
-            time.sleep(0.05)
-        if process.poll() is None:
+            if not aimed and target != "parse" and _reached(target, library, before, expected):
+                aimed = True
+                into = rng.uniform(0.0, 0.2 if target == "store" else max_delay)
+                deadline = time.monotonic() + into
+            time.sleep(0.02)
+        killed = process.poll() is None
+        if killed:
             process.kill()
-            report.kills += 1
         process.wait()
+        if killed:
+            report.kills += 1
+            phase = _phase(before, *_counts(library), expected)
+            report.kills_by_phase[phase] = report.kills_by_phase.get(phase, 0) + 1
         settle = time.monotonic() + 5
         while time.monotonic() < settle and any(alive(pid) for pid in helpers):
             time.sleep(0.05)
@@ -314,7 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     kills = kill_loop(library, folder, rounds=args.rounds, files=args.files, per_file=args.per_file)
     expected = kills.expected_items
     print(
-        f"kill loop: {kills.kills} imports killed in {time.perf_counter() - started:.0f} s;"
+        f"kill loop: {kills.kills} imports killed in {time.perf_counter() - started:.0f} s"
+        f" ({', '.join(f'{n} in {phase}' for phase, n in sorted(kills.kills_by_phase.items()))});"
         f" integrity failures {kills.integrity_failures}, partial files {kills.partial_files},"
         f" inconsistent stories {kills.inconsistent_stories},"
         f" helpers left {kills.leftover_helpers}; grouped before the last import"

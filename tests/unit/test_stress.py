@@ -14,6 +14,7 @@ def test_killed_imports_leave_whole_files_and_consistent_stories(tmp_path: Path)
         max_delay=3.0, seed=3,
     )  # fmt: skip
     assert report.kills >= 3  # the import must have been caught running
+    assert report.kills_by_phase.get("group", 0) >= 1  # and while it was grouping stories
     assert report.integrity_failures == 0
     assert report.partial_files == 0
     assert report.inconsistent_stories == 0
