@@ -117,3 +117,18 @@ def test_an_unwritable_library_is_one_line(
     assert status == 1
     assert err.strip() == f"reader: cannot open library {path}: the file is not writable"
     assert _digest(path) == before
+
+
+def test_an_empty_library_file_is_a_new_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Zero bytes hold nothing to lose, and are what a kill before the library's first
+    commit leaves: refusing them would lock the user out of the next run."""
+    path = tmp_path / "lib.sqlite3"
+    path.touch()
+    headlines = tmp_path / "in.txt"
+    headlines.write_text("Ferry strike ends at Kestrel Bay\n")
+    status, err = _cli(path, "import", str(headlines), capsys=capsys)
+    assert (status, err) == (0, "")
+    with Library.open(path) as library:
+        assert [item.title for item in library.list_items()] == ["Ferry strike ends at Kestrel Bay"]
