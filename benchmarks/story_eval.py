@@ -1,6 +1,16 @@
 """Story grouping quality on a labelled set: B-cubed and pairwise precision/recall/F1.
 
     python benchmarks/story_eval.py FILE.jsonl [--library] [--threshold T] [--show N] [--json]
+    python benchmarks/story_eval.py FILE.jsonl... --table [--streams N]
+
+`--table` prints one row per file: B-cubed and pairwise P/R/F1 beside the B-cubed of
+putting every item alone (a clustering must beat it to be worth showing). `--streams N`
+adds, per file, N streams built from it like a real day of headlines (`build_stream`):
+one item of most events, so most items must stay alone, and every item of a few;
+their rows are the mean over the N seeds, and pairwise precision there is what a
+reader of a dense stream sees first. Dates are cut to the day everywhere: one silver
+set stamps a story's rows within seconds of each other (crawl time), which would give
+the labels away through time and order.
 
 FILE.jsonl has one item per line with `id`, `title`, `text`, `lang`, `source`, `date`
 (ISO date or datetime, or null) and `event` (the true story). Items are grouped by the
@@ -20,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import tempfile
 import time
@@ -36,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reader.services.importing import store_document
 from reader.stories import StoryInput, group_inputs
 from reader.stories.engine import THRESHOLD
-from reader.stories.metrics import bcubed, clusters, pairwise
+from reader.stories.metrics import Scores, bcubed, clusters, pairwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +67,13 @@ def parse_date(value: object) -> datetime | None:
         return None
     moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def day_of(moment: datetime | None) -> datetime | None:
+    """Midnight UTC of the moment's day (see the module docstring: no time-of-day leak)."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def load(path: Path) -> list[Labelled]:
@@ -82,7 +100,7 @@ def load(path: Path) -> list[Labelled]:
             text=text,
             source=str(row.get("source") or ""),
             kind=kind,
-            published=parse_date(row.get("date")),
+            published=day_of(parse_date(row.get("date"))),
             url=row.get("url") or None,
         )
         out.append(Labelled(number, key, str(row["event"]), item, str(row.get("lang") or "")))
@@ -133,6 +151,96 @@ def group_through_library(items: Sequence[Labelled]) -> dict[int, int]:
             if summary.id in library_ids
         }
     return stories
+
+
+STREAM_PAIRED_SHARE = 0.08
+"""Share of a stream's items that belong to an event kept whole: a real day of
+headlines had about 90 % items without a partner."""
+
+
+def build_stream(items: Sequence[Labelled], seed: int) -> list[Labelled]:
+    """A stream like a real day: one item of each event, plus a few events kept whole.
+
+    Whole events are drawn at random among the smaller half (a 300-item story kept whole
+    would make the stream one story) until their items make `STREAM_PAIRED_SHARE` of
+    the stream, and at least two are kept.
+    """
+    rng = random.Random(seed)
+    by_event: dict[str, list[Labelled]] = defaultdict(list)
+    for entry in items:
+        by_event[entry.event].append(entry)
+    events = sorted(by_event)
+    small = sorted(events, key=lambda event: (len(by_event[event]), event))
+    small = small[: max(2, len(small) // 2)]
+    rng.shuffle(small)
+    whole: set[str] = set()
+    extra = 0  # items beyond the one every event gives
+    for event in small:
+        if len(whole) >= 2 and extra >= STREAM_PAIRED_SHARE * (len(events) + extra):
+            break
+        whole.add(event)
+        extra += len(by_event[event]) - 1
+    stream: list[Labelled] = []
+    for event in events:
+        members = by_event[event]
+        stream.extend(members if event in whole else [rng.choice(members)])
+    return stream
+
+
+def singletons_bcubed(items: Sequence[Labelled]) -> Scores:
+    """B-cubed of putting every item alone: precision 1, recall the mean 1/|event|."""
+    return bcubed({entry.number: entry.number for entry in items},
+                  {entry.number: entry.event for entry in items})  # fmt: skip
+
+
+def group(items: Sequence[Labelled], threshold: float, through_library: bool) -> dict[int, int]:
+    if through_library:
+        return group_through_library(items)
+    return group_inputs([entry.item for entry in items], threshold=threshold)
+
+
+def table_row(name: str, items: Sequence[Labelled], predicted: dict[int, int]) -> list[float]:
+    """B3 P R F1, pairwise P R F1, all-singletons B3 F1, share of items alone in truth."""
+    truth = {entry.number: entry.event for entry in items}
+    b3, pairs = bcubed(predicted, truth), pairwise(predicted, truth)
+    sizes = Counter(truth.values())
+    alone = sum(1 for entry in items if sizes[entry.event] == 1) / max(1, len(items))
+    return [b3.precision, b3.recall, b3.f1, pairs.precision, pairs.recall, pairs.f1,
+            singletons_bcubed(items).f1, alone]  # fmt: skip
+
+
+def print_table(args: argparse.Namespace) -> int:
+    header = (f"{'file':<34} {'items':>6}  {'B3 P':>5} {'R':>5} {'F1':>5}   {'pair P':>6}"
+              f" {'R':>5} {'F1':>5}   {'alone B3':>8} {'alone %':>7}")  # fmt: skip
+    print(header)
+    for path in args.file:
+        items = load(path)
+        rows = [
+            (
+                path.name,
+                len(items),
+                table_row(path.name, items, group(items, args.threshold, args.library)),
+            )
+        ]
+        if args.streams:
+            scores = []
+            sizes = []
+            for seed in range(args.streams):
+                stream = build_stream(items, seed)
+                sizes.append(len(stream))
+                scores.append(
+                    table_row(path.name, stream, group(stream, args.threshold, args.library))
+                )
+            mean = [sum(column) / len(column) for column in zip(*scores, strict=True)]
+            rows.append(
+                (f"  stream of it (mean of {args.streams})", round(sum(sizes) / len(sizes)), mean)
+            )
+        for name, count, v in rows:
+            b3 = f"{v[0]:>5.3f} {v[1]:>5.3f} {v[2]:>5.3f}"
+            pairs = f"{v[3]:>6.3f} {v[4]:>5.3f} {v[5]:>5.3f}"
+            print(f"{name[:34]:<34} {count:>6}  {b3}   {pairs}   {v[6]:>8.3f} {100 * v[7]:>6.1f}%")
+        sys.stdout.flush()
+    return 0
 
 
 def report(
@@ -193,12 +301,19 @@ def report(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("file", type=Path, help="labelled items, one JSON object per line")
+    parser.add_argument("file", type=Path, nargs="+", help="labelled items, one JSON object a line")
+    parser.add_argument("--table", action="store_true", help="one row of scores per file")
+    parser.add_argument("--streams", type=int, default=0, help="with --table: N streams per file")
     parser.add_argument("--library", action="store_true", help="go through a temporary library")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="attach threshold")
     parser.add_argument("--show", type=int, default=5, help="worst merges and splits to list")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
+    if args.table:
+        return print_table(args)
+    if len(args.file) > 1:
+        parser.error("several files need --table")
+    args.file = args.file[0]
     items = load(args.file)
     started = time.perf_counter()
     if args.library:
