@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from reader.model import ItemSummary, StoryDetail, StorySummary
 from reader.services.exporting import summary_to_dict
 from reader.services.stories import StoryCommandError
 from reader.stories.compare import ComparedArticle
+from reader.stories.coverage import bar, coverage, timeline
 from reader.stories.render import render
 
 
@@ -78,7 +80,32 @@ def story_dict(story: StoryDetail) -> dict[str, Any]:
         "items": items,
         "duplicate_sets": [list(members) for members in story.duplicate_sets],
         "pinned": list(story.pinned),
+        "timeline": [entry.to_dict() for entry in timeline(story.items)],
+        "coverage": [row.to_dict() for row in coverage(story.items)],
     }
+
+
+def _span(first: datetime | None, last: datetime | None) -> str:
+    if first is None or last is None:
+        return "no date"
+    start, end = first.date(), last.date()
+    return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+
+
+def coverage_lines(story: StoryDetail) -> list[str]:
+    """Who covered the story: a bar per source, its items, first and last report."""
+    rows = coverage(story.items)
+    widest = max((row.items for row in rows), default=0)
+    lines = ["coverage:"]
+    for row in rows:
+        source = row.source if len(row.source) <= 18 else row.source[:17] + "…"
+        count = f"{row.items} item{'s' if row.items != 1 else ''}"
+        undated = f", {row.undated} undated" if row.undated and row.first is not None else ""
+        lines.append(
+            f"  {source:<18}  {bar(row.items, widest):<20}  {count:<8}"
+            f"  {_span(row.first, row.last)}{undated}"
+        )
+    return lines
 
 
 def story_lines(story: StoryDetail, *, collapse: bool, width: int) -> list[str]:
@@ -94,7 +121,8 @@ def story_lines(story: StoryDetail, *, collapse: bool, width: int) -> list[str]:
         members = set_of.get(item.id, (item.id,))
         if collapse and item.id in shown:
             continue
-        date = (item.published or item.imported_at).date().isoformat()
+        # An undated item says so: its import date is not when the source reported it.
+        date = item.published.date().isoformat() if item.published else "no date   "
         kind = "A" if item.kind == "article" else "H"
         source = item.source if len(item.source) <= 18 else item.source[:17] + "…"
         marks = ""
@@ -108,7 +136,7 @@ def story_lines(story: StoryDetail, *, collapse: bool, width: int) -> list[str]:
         if item.id in story.pinned:
             marks += "  (placed by hand)"
         lines.append(f"{item.id:>6} {kind} {date}  {source:<18}  {item.title}{marks}")
-    return lines
+    return [*lines, "", *coverage_lines(story)]
 
 
 def parse_item_ids(text: str) -> list[int]:

@@ -97,7 +97,7 @@ def test_story_shows_items_and_collapses_duplicates(cli: Cli) -> None:
     assert out.splitlines()[0].startswith(f"story {story}: ")
     assert "(duplicate of" in out
     status, collapsed, _ = cli("story", str(story), "--collapse")
-    rows = [line for line in collapsed.splitlines()[2:]]
+    rows = collapsed.split("\n\ncoverage:")[0].splitlines()[2:]
     assert len(rows) == 2  # the wire copy set, and the reworded report
     assert "+2 sources" in collapsed
     data = cli.json("story", str(story))
@@ -105,6 +105,36 @@ def test_story_shows_items_and_collapses_duplicates(cli: Cli) -> None:
     assert len(data["duplicate_sets"][0]) == 3
     copies = [item for item in data["items"] if item["duplicate_of"] is not None]
     assert len(copies) == 2
+
+
+def test_story_gives_its_timeline_and_coverage(cli: Cli, tmp_path: Path) -> None:
+    story = _story_of(cli, "Ferry crews at Port Ellen")
+    with Library.open(cli.library) as library:  # a copy saved without a date, from a digest
+        _store(
+            library, "Morning Digest", ParsedItem("headline", "Ferry crews at Port Ellen walk out")
+        )
+    undated = next(item for item in cli.json("list") if item["source"] == "Morning Digest")
+    cli("story", "move", str(undated["id"]), str(story))
+    data = cli.json("story", str(story))
+    timeline = data["timeline"]
+    assert [entry["id"] for entry in timeline][-1] == undated["id"]
+    assert timeline[-1]["published"] is None and not timeline[-1]["first_from_source"]
+    dated = [entry["published"] for entry in timeline if entry["published"]]
+    assert dated == sorted(dated) and len(dated) == len(timeline) - 1
+    coverage = {row["source"]: row for row in data["coverage"]}
+    assert sum(row["items"] for row in coverage.values()) == data["size"]
+    assert coverage["Morning Digest"] == {"source": "Morning Digest", "items": 1, "undated": 1,
+                                          "first": None, "last": None}  # fmt: skip
+    firsts = {
+        entry["source"]: entry["published"] for entry in timeline if entry["first_from_source"]
+    }
+    assert all(coverage[source]["first"] == first for source, first in firsts.items())
+    _status, out, _ = cli("story", str(story))
+    row = next(line for line in out.splitlines() if line.startswith(f"{undated['id']:>6} "))
+    assert " no date " in row  # not the day it was imported
+    block = out.split("\ncoverage:\n")[1].splitlines()
+    assert len(block) == len(coverage) and "█" in block[0]
+    assert any(line.split()[0] == "Morning" and line.endswith("no date") for line in block)
 
 
 @pytest.mark.parametrize(
