@@ -1126,9 +1126,12 @@ def duplicates_of(db: sqlite3.Connection, item_ids: Iterable[int]) -> list[int]:
 def story_rows(
     db: sqlite3.Connection, *, min_size: int = 1, limit: int | None = None
 ) -> list[tuple[int, str, int, str | None, str | None, str]]:
-    """(id, label, size, first date, last date, sources) of stories, newest first."""
+    """(id, label, size, first date, last date, sources) of stories, newest first.
+
+    The dates are publication dates: a story of undated items has none (the day they
+    were imported is not when they were reported), but still sorts by it."""
     rows = db.execute(
-        """SELECT st.id, st.label, count(i.id) AS size, min(i.sort_date), max(i.sort_date),
+        """SELECT st.id, st.label, count(i.id) AS size, min(i.published), max(i.published),
                   (SELECT group_concat(name, char(31)) FROM (
                        SELECT DISTINCT s.name AS name FROM items i2
                        JOIN sources s ON s.id = i2.source_id
@@ -1146,7 +1149,7 @@ def story_row(
 ) -> tuple[int, str, int, str | None, str | None, str] | None:
     """One story as `story_rows` gives it, or None."""
     row = db.execute(
-        """SELECT st.id, st.label, count(i.id), min(i.sort_date), max(i.sort_date),
+        """SELECT st.id, st.label, count(i.id), min(i.published), max(i.published),
                   (SELECT group_concat(name, char(31)) FROM (
                        SELECT DISTINCT s.name AS name FROM items i2
                        JOIN sources s ON s.id = i2.source_id

@@ -135,6 +135,11 @@ def test_story_gives_its_timeline_and_coverage(cli: Cli, tmp_path: Path) -> None
     block = out.split("\ncoverage:\n")[1].splitlines()
     assert len(block) == len(coverage) and "█" in block[0]
     assert any(line.split()[0] == "Morning" and line.endswith("no date") for line in block)
+    # Split out, the undated copy is a story without dates, not one dated today.
+    alone = cli.json("story", "split", str(undated["id"]))["story"]
+    listed = next(entry for entry in cli.json("stories") if entry["id"] == alone)
+    assert (listed["first"], listed["last"]) == (None, None)
+    assert data["first"] == min(dated) and data["last"] == max(dated)
 
 
 @pytest.mark.parametrize(
