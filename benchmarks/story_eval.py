@@ -10,7 +10,7 @@ one item of most events, so most items must stay alone, and every item of a few;
 their rows are the mean over the N seeds, and pairwise precision there is what a
 reader of a dense stream sees first. Dates are cut to the day everywhere: one silver
 set stamps a story's rows within seconds of each other (crawl time), which would give
-the labels away through time and order.
+the labels away through time and order (`--exact-dates` keeps them).
 
 FILE.jsonl has one item per line with `id`, `title`, `text`, `lang`, `source`, `date`
 (ISO date or datetime, or null) and `event` (the true story). Items are grouped by the
@@ -76,7 +76,7 @@ def day_of(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def load(path: Path) -> list[Labelled]:
+def load(path: Path, *, exact_dates: bool = False) -> list[Labelled]:
     """Labelled items; string ids get integer ids in an order unrelated to the labels.
 
     Grouping breaks date ties by id, and hand-written ids often follow the events
@@ -94,13 +94,14 @@ def load(path: Path) -> list[Labelled]:
     for row, key, number in zip(rows, keys, numbers, strict=True):
         text = str(row.get("text") or "")
         kind = str(row.get("kind") or ("article" if text else "headline"))
+        published = parse_date(row.get("date"))
         item = StoryInput(
             id=number,
             title=str(row["title"]),
             text=text,
             source=str(row.get("source") or ""),
             kind=kind,
-            published=day_of(parse_date(row.get("date"))),
+            published=published if exact_dates else day_of(published),
             url=row.get("url") or None,
         )
         out.append(Labelled(number, key, str(row["event"]), item, str(row.get("lang") or "")))
@@ -214,7 +215,7 @@ def print_table(args: argparse.Namespace) -> int:
               f" {'R':>5} {'F1':>5}   {'alone B3':>8} {'alone %':>7}")  # fmt: skip
     print(header)
     for path in args.file:
-        items = load(path)
+        items = load(path, exact_dates=args.exact_dates)
         rows = [
             (
                 path.name,
@@ -303,6 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path, nargs="+", help="labelled items, one JSON object a line")
     parser.add_argument("--table", action="store_true", help="one row of scores per file")
+    parser.add_argument("--exact-dates", action="store_true", help="keep times of day")
     parser.add_argument("--streams", type=int, default=0, help="with --table: N streams per file")
     parser.add_argument("--library", action="store_true", help="go through a temporary library")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="attach threshold")
@@ -314,7 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(args.file) > 1:
         parser.error("several files need --table")
     args.file = args.file[0]
-    items = load(args.file)
+    items = load(args.file, exact_dates=args.exact_dates)
     started = time.perf_counter()
     if args.library:
         predicted = group_through_library(items)
