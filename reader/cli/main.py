@@ -599,7 +599,8 @@ def _story_id_word(word: str, what: str) -> int:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    from reader.cli.stories import story_dict, story_lines
+    from reader.cli.stories import accounts_lines, story_dict, story_lines
+    from reader.services.comparing import story_accounts
     from reader.services.stories import move_to_story, split_from_story, story
 
     words: list[str] = args.words
@@ -626,10 +627,14 @@ def cmd_story(args: argparse.Namespace) -> int:
             text = f"item {item_id} now has story {story_id} to itself"
         else:
             detail = story(library, _story_id_word(action, "story id"))
+            accounts = story_accounts(library, detail)
             if args.json:
-                _print_json(story_dict(detail))
+                _print_json(story_dict(detail, accounts))
             else:
-                for line in story_lines(detail, collapse=args.collapse, width=_terminal_width()):
+                width = _terminal_width()
+                for line in story_lines(detail, collapse=args.collapse, width=width):
+                    print(line)
+                for line in accounts_lines(accounts, width):
                     print(line)
             return EXIT_OK
     if args.json:

@@ -14,6 +14,7 @@ from typing import Any
 from reader.model import ItemSummary, StoryDetail, StorySummary
 from reader.services.exporting import summary_to_dict
 from reader.services.stories import StoryCommandError
+from reader.stories.accounts import StoryAccounts
 from reader.stories.compare import ComparedArticle
 from reader.stories.coverage import bar, coverage, timeline
 from reader.stories.render import render
@@ -64,7 +65,7 @@ def story_summary_dict(story: StorySummary, items: Sequence[ItemSummary]) -> dic
     }
 
 
-def story_dict(story: StoryDetail) -> dict[str, Any]:
+def story_dict(story: StoryDetail, accounts: StoryAccounts) -> dict[str, Any]:
     """The JSON shape of `reader story ID --json`."""
     duplicate_of = {
         member: members[0] for members in story.duplicate_sets for member in members[1:]
@@ -82,6 +83,8 @@ def story_dict(story: StoryDetail) -> dict[str, Any]:
         "pinned": list(story.pinned),
         "timeline": [entry.to_dict() for entry in timeline(story.items)],
         "coverage": [row.to_dict() for row in coverage(story.items)],
+        "agree": [agreement.to_dict() for agreement in accounts.agree],
+        "differ": [conflict.to_dict() for conflict in accounts.differ],
     }
 
 
@@ -105,6 +108,25 @@ def coverage_lines(story: StoryDetail) -> list[str]:
             f"  {source:<18}  {bar(row.items, widest):<20}  {count:<8}"
             f"  {_span(row.first, row.last)}{undated}"
         )
+    return lines
+
+
+def accounts_lines(accounts: StoryAccounts, width: int) -> list[str]:
+    """What the sources agree on, then where their figures differ, with who says what."""
+    lines: list[str] = []
+    if accounts.agree:
+        lines += ["", "agree:"]
+        for agreement in accounts.agree:
+            told = f"({len(agreement.sources)} sources: {', '.join(agreement.sources)})"
+            lines += textwrap.wrap(f"{agreement.text} {told}", width, initial_indent="  ",
+                                   subsequent_indent="    ")  # fmt: skip
+    if accounts.differ:
+        lines += ["", "differ:"]
+        for conflict in accounts.differ:
+            claims = "; ".join(f"{claim.value} ({', '.join(claim.sources)})"
+                               for claim in conflict.claims)  # fmt: skip
+            lines += textwrap.wrap(f"{conflict.about}: {claims}", width, initial_indent="  ",
+                                   subsequent_indent="    ")  # fmt: skip
     return lines
 
 

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from reader.library import Library
 from reader.model import StoryDetail
 from reader.services.stories import StoryCommandError, story
+from reader.stories.accounts import Account, StoryAccounts, read_accounts
 from reader.stories.compare import MAX_ARTICLES, ComparedArticle, CompareInput, compare
 
-__all__ = ["articles_to_compare", "compare_inputs", "compare_story"]
+__all__ = ["articles_to_compare", "compare_inputs", "compare_story", "story_accounts"]
 
 
 def articles_to_compare(
@@ -79,3 +80,13 @@ def compare_story(
                 usage=True,
             )
     return detail, compare(compare_inputs(library, chosen)), skipped
+
+
+def story_accounts(library: Library, detail: StoryDetail) -> StoryAccounts:
+    """What the story's sources agree on and where their figures differ: every item,
+    headlines too (a title is an account of its own), on the text `compare_inputs` uses."""
+    accounts = [
+        Account(compared.id, compared.source, compared.title, compared.text, compared.published)
+        for compared in compare_inputs(library, [item.id for item in detail.items])
+    ]
+    return read_accounts(accounts)

@@ -175,21 +175,23 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 # --------------------------------------------------------------------------- matching
 @dataclass(frozen=True, slots=True)
-class _SentenceKeys:
+class SentenceKeys:
+    """A sentence with what matching compares: its folded content words and keys."""
+
     text: str
     folded: str
     keys: frozenset[str]
     names: frozenset[str]
 
 
-def _content(text: str) -> str:
+def content_words(text: str) -> str:
     """Folded words without stop words: what fuzzy ratios compare."""
     return " ".join(word for word in fold_words(text) if word not in STOP_WORDS)
 
 
-def _sentence_keys(sentence: str) -> _SentenceKeys:
+def sentence_keys(sentence: str) -> SentenceKeys:
     keys, names = text_keys(sentence)
-    return _SentenceKeys(sentence, _content(sentence), frozenset(keys), frozenset(names))
+    return SentenceKeys(sentence, content_words(sentence), frozenset(keys), frozenset(names))
 
 
 def _key_weight(key: str, names: frozenset[str]) -> float:
@@ -201,11 +203,12 @@ def _key_weight(key: str, names: frozenset[str]) -> float:
 
 
 def sentence_match(left: str, right: str) -> bool:
-    """Whether two sentences tell the same thing (see the module docstring)."""
-    return _match(_sentence_keys(left), _sentence_keys(right))
+    """Whether two sentences tell the same thing (see the module docstring); with many
+    comparisons, build each side's `sentence_keys` once and call `keys_match`."""
+    return keys_match(sentence_keys(left), sentence_keys(right))
 
 
-def _match(left: _SentenceKeys, right: _SentenceKeys) -> bool:
+def keys_match(left: SentenceKeys, right: SentenceKeys) -> bool:
     long_enough = min(len(left.folded.split()), len(right.folded.split())) >= MIN_SENTENCE_WORDS
     if long_enough and fuzz.token_set_ratio(left.folded, right.folded) >= SAME_TEXT_RATIO:
         return True
@@ -345,7 +348,7 @@ def compare(articles: Sequence[CompareInput]) -> list[ComparedArticle]:
     """Compare 2 to `MAX_ARTICLES` articles sentence by sentence (module docstring)."""
     if not 2 <= len(articles) <= MAX_ARTICLES:
         raise ValueError(f"compare takes 2 to {MAX_ARTICLES} articles, not {len(articles)}")
-    split = [[_sentence_keys(s) for s in split_sentences(a.text)] for a in articles]
+    split = [[sentence_keys(s) for s in split_sentences(a.text)] for a in articles]
     results: list[ComparedArticle] = []
     all_text = [a.title + "\n" + a.text for a in articles]
     number_keys_of = [{key for _, key in _numbers(text)} for text in all_text]
@@ -361,7 +364,7 @@ def compare(articles: Sequence[CompareInput]) -> list[ComparedArticle]:
                 other.id
                 for other_index, other in enumerate(articles)
                 if other_index != index
-                and any(_match(sentence, candidate) for candidate in split[other_index])
+                and any(keys_match(sentence, candidate) for candidate in split[other_index])
             )
             compared.sentences.append(ComparedSentence(position, sentence.text, partners))
         others = [i for i in range(len(articles)) if i != index]
@@ -379,7 +382,8 @@ def compare(articles: Sequence[CompareInput]) -> list[ComparedArticle]:
                 quote
                 for quote in quotes_of[index]
                 if not any(
-                    fuzz.partial_ratio(_content(quote), text) >= QUOTE_RATIO for text in other_text
+                    fuzz.partial_ratio(content_words(quote), text) >= QUOTE_RATIO
+                    for text in other_text
                 )
             ]
         )

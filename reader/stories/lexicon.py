@@ -116,6 +116,8 @@ _CONCEPTS: Final[dict[str, str]] = {
     "fraud": "fraud fraude",
     "corruption": "corruption corrupt",
     "investigation": "investigation inquiry probe enquete enquetes",
+    "investment": "invest invests invested investing investment investments investir investit "
+    "investi investissement investissements",
     "murder": "murder murdered meurtre assassinat assassine homicide",
     "attack": "attack attacks attaque attaques attentat attentats assault agression",
     "stabbed": "stabbed stabbing poignarde poignardee",

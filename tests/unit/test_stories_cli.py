@@ -132,7 +132,7 @@ def test_story_gives_its_timeline_and_coverage(cli: Cli, tmp_path: Path) -> None
     _status, out, _ = cli("story", str(story))
     row = next(line for line in out.splitlines() if line.startswith(f"{undated['id']:>6} "))
     assert " no date " in row  # not the day it was imported
-    block = out.split("\ncoverage:\n")[1].splitlines()
+    block = out.split("\ncoverage:\n")[1].split("\n\n")[0].splitlines()
     assert len(block) == len(coverage) and "█" in block[0]
     assert any(line.split()[0] == "Morning" and line.endswith("no date") for line in block)
     # Split out, the undated copy is a story without dates, not one dated today.
