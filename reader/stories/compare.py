@@ -40,7 +40,7 @@ from typing import Any, Final
 from rapidfuzz import fuzz
 
 from reader.stories.features import name_keys, number_keys, text_keys
-from reader.stories.lexicon import STOP_WORDS
+from reader.stories.lexicon import GENERIC_PLACES, MONTHS, STOP_WORDS
 from reader.text.fold import fold_words
 
 SAME_TEXT_RATIO: Final = 88.0
@@ -126,6 +126,13 @@ _NAME = re.compile(
     r"(?<![\w’'])([A-ZÀ-ÖØ-Þ][\w’'\-]*(?:\s+(?:de|du|des|la|le|van|von|da|di|bin|al|el)?"
     r"\s*[A-ZÀ-ÖØ-Þ][\w’'\-]*)*)"
 )
+_DAY_ABBREVIATIONS: Final = frozenset(
+    [
+        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+        *("lun", "mer", "jeu", "ven", "sam", "dim"),
+    ]
+)
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-zà-öø-ÿ][\w’'\-]*")
 _NUMBER_TEXT = re.compile(
     r"(?<![\w.,])[€$£]?\d(?:[\d.,]|[ \u00a0\u202f](?=\d{3}\b))*(?:\s?(?:%|(?:bn|m|k|millions?|"
     r"milliards?|billions?)\b))?"
@@ -297,18 +304,50 @@ def _numbers(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _names(text: str) -> list[tuple[str, frozenset[str]]]:
-    """(name as written, its keys) pairs: capitalised sequences not opening a sentence."""
+def _names(text: str, common: frozenset[str] = frozenset()) -> list[tuple[str, frozenset[str]]]:
+    """(name as written, its keys) pairs: capitalised sequences that name someone or
+    somewhere. Leading articles and determiners go ("The European", "La CFDT"), and a
+    single word is no name when it opens its sentence or a quotation, is a month, a
+    day, a stop word or a broad region ("Europe", "Nord"), or is a word the compared
+    texts also write in lower case (`common`: "Groupe", "Projet", "Pays")."""
     out: list[tuple[str, frozenset[str]]] = []
     for sentence in split_sentences(text):
         for match in _NAME.finditer(sentence):
-            written = match.group().strip()
-            if match.start() == 0 and " " not in written:
-                continue  # a sentence's first word says nothing on its own
+            words = match.group().split()
+            while words and fold_words(words[0])[:1] and fold_words(words[0])[0] in STOP_WORDS:
+                words.pop(0)
+            if not words:
+                continue
+            written = " ".join(words)
+            if len(words) == 1:
+                folded = fold_words(written)
+                opens = not sentence[: match.start()].strip(" «“\"'‘(—–-")
+                if opens or not folded or _not_a_name(folded, common):
+                    continue
             keys = name_keys(written)
             if keys:
                 out.append((written, keys))
     return out
+
+
+def _not_a_name(folded: list[str], common: frozenset[str]) -> bool:
+    return any(
+        word in STOP_WORDS
+        or word in MONTHS
+        or word in _DAY_ABBREVIATIONS
+        or word in GENERIC_PLACES
+        or word in common
+        for word in folded
+    )
+
+
+def lower_case_words(texts: Sequence[str]) -> frozenset[str]:
+    """Folded words that the texts write in lower case somewhere: common nouns."""
+    found: set[str] = set()
+    for text in texts:
+        for word in _LOWER_WORD.findall(text):
+            found.update(fold_words(word))
+    return frozenset(found)
 
 
 def _quotes(text: str) -> list[str]:
@@ -352,10 +391,9 @@ def compare(articles: Sequence[CompareInput]) -> list[ComparedArticle]:
     results: list[ComparedArticle] = []
     all_text = [a.title + "\n" + a.text for a in articles]
     number_keys_of = [{key for _, key in _numbers(text)} for text in all_text]
-    name_keys_of = [
-        set().union(*(keys for _, keys in _names(text))) if _names(text) else set()
-        for text in all_text
-    ]
+    common = lower_case_words(all_text)
+    names_of = [_names(text, common) for text in all_text]
+    name_keys_of = [set().union(*(keys for _, keys in names)) for names in names_of]
     quotes_of = [_quotes(a.text) for a in articles]
     for index, article in enumerate(articles):
         compared = ComparedArticle(article.id, article.title, article.source, article.published)
@@ -374,7 +412,7 @@ def compare(articles: Sequence[CompareInput]) -> list[ComparedArticle]:
             [written for written, key in _numbers(all_text[index]) if key not in other_numbers]
         )
         compared.unique_names = _unique_in_order(
-            [written for written, keys in _names(all_text[index]) if keys.isdisjoint(other_names)]
+            [written for written, keys in names_of[index] if keys.isdisjoint(other_names)]
         )
         other_text = [s.folded for i in others for s in split[i]]
         compared.unique_quotes = _unique_in_order(

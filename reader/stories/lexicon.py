@@ -489,3 +489,14 @@ NUMBER_SCALES: Final[dict[str, float]] = {
     "mrd": 1e9,
 }
 """Words after a number that scale it (`3,4 milliards` and `3.4bn` are one amount)."""
+
+
+GENERIC_PLACES: Final[frozenset[str]] = frozenset(
+    [
+        *("europe", "asia", "asie", "africa", "afrique", "america", "amerique"),
+        *("americas", "ameriques", "orient", "occident"),
+        *("north", "south", "east", "west", "nord", "sud", "est", "ouest"),
+    ]
+)
+"""Folded regions too broad to tell one account from another: written alone, they are
+not the "unique names" of an article."""

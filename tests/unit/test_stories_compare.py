@@ -143,3 +143,20 @@ def test_unique_facts_are_marked_as_whole_words_only() -> None:
     assert [text[start:end] for start, end in find(text)] == ["18", "Quimper", "40,000"]
     assert find("18,5 km and 3.18 m") == []
     assert fact_finder(ComparedArticle(2, "t", "s", None))("anything 18") == []
+
+
+def test_unique_names_leave_out_common_words_regions_and_dates() -> None:
+    """ "Groupe", "Projet", "Europe", "Orient" or a weekday are not what one source alone
+    names; the people and places are."""
+    first = CompareInput(1, "Le Groupe Norvane ferme Amiens", (
+        "Le Groupe Norvane ferme son site d'Amiens. Le projet de reprise est abandonné, a "
+        "indiqué mardi Claire Vasseur. « Every job matters », dit-elle. Le groupe vend en "
+        "Europe et vers l'Orient. Projet a été le nom du plan de 2019. Réunion prévue Wed."
+    ), "Gazette", None)  # fmt: skip
+    second = CompareInput(2, "Norvane shuts its Amiens plant", (
+        "Norvane is closing its Amiens site, the group said. Unions will meet in Lille."
+    ), "Wire", None)  # fmt: skip
+    names = {article.id: article.unique_names for article in compare([first, second])}
+    assert "Claire Vasseur" in names[1] and "Lille" in names[2]
+    for noise in ("Groupe", "Projet", "Europe", "Orient", "Every", "Wed", "Le Groupe Norvane"):
+        assert noise not in names[1], noise
