@@ -164,9 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(
         "story",
         "one story: 'story ID', or fix the grouping: 'story move ITEM_ID STORY_ID',"
-        " 'story split ITEM_ID'",
+        " 'story split ITEM_ID', 'story merge STORY_ID INTO_STORY_ID'",
     )
-    sub.add_argument("words", nargs="+", metavar="ID | move ITEM STORY | split ITEM")
+    sub.add_argument("words", nargs="+",
+                     metavar="ID | move ITEM STORY | split ITEM | merge STORY INTO")  # fmt: skip
     sub.add_argument("--collapse", action="store_true",
                      help="one row per duplicate set, with a '+N sources' marker")  # fmt: skip
     sub.add_argument("--json", action="store_true", help="one JSON object on stdout")
@@ -601,13 +602,20 @@ def _story_id_word(word: str, what: str) -> int:
 def cmd_story(args: argparse.Namespace) -> int:
     from reader.cli.stories import accounts_lines, story_dict, story_lines
     from reader.services.comparing import story_accounts
-    from reader.services.stories import move_to_story, split_from_story, story
+    from reader.services.stories import (
+        StoryCommandError,
+        merge_stories,
+        move_to_story,
+        split_from_story,
+        story,
+    )
 
     words: list[str] = args.words
     action = words[0]
-    expected = {"move": 3, "split": 2}.get(action, 1)
+    expected = {"move": 3, "split": 2, "merge": 3}.get(action, 1)
     if len(words) != expected:
-        usage = {"move": "story move ITEM_ID STORY_ID", "split": "story split ITEM_ID"}
+        usage = {"move": "story move ITEM_ID STORY_ID", "split": "story split ITEM_ID",
+                 "merge": "story merge STORY_ID INTO_STORY_ID"}  # fmt: skip
         raise CommandError(
             f"usage: reader {usage.get(action, 'story ID')} (see 'reader story --help')",
             EXIT_USAGE,
@@ -620,6 +628,15 @@ def cmd_story(args: argparse.Namespace) -> int:
             result = {"item": item_id, "story": story_id, "changed": moved}
             text = (f"item {item_id} moved to story {story_id}" if moved
                     else f"item {item_id} is already in story {story_id}")  # fmt: skip
+        elif action == "merge":
+            story_id = _story_id_word(words[1], "story id")
+            into_id = _story_id_word(words[2], "story id")
+            try:
+                moved = merge_stories(library, story_id, into_id)
+            except StoryCommandError as error:
+                raise CommandError(str(error), EXIT_USAGE) from None
+            result = {"story": story_id, "into": into_id, "moved": moved}
+            text = f"story {story_id} merged into story {into_id} ({moved} items moved)"
         elif action == "split":
             item_id = _story_id_word(words[1], "item id")
             story_id = split_from_story(library, item_id)

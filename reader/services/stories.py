@@ -177,6 +177,22 @@ def move_to_story(library: Library, item_id: int, story_id: int) -> bool:
             raise NotFoundError(str(error)) from error
 
 
+def merge_stories(library: Library, story_id: int, into_id: int) -> int:
+    """Move every item of one story into another, for good, in one transaction; the
+    emptied story goes. Returns how many items moved."""
+    if story_id == into_id:
+        raise StoryCommandError(f"story {story_id} cannot be merged into itself", usage=True)
+    with library.transaction() as connection:
+        for wanted in (story_id, into_id):
+            if store.story_row(connection, wanted) is None:
+                raise NotFoundError(f"no story with id {wanted}")
+        members = [item.id for item in library.list_items(ItemFilter(story_id=story_id))]
+        try:
+            return sum(store.move_item(connection, item_id, into_id) for item_id in members)
+        except store.StoryFixError as error:
+            raise NotFoundError(str(error)) from error
+
+
 def split_from_story(library: Library, item_id: int) -> int:
     """Give an item a story of its own for good; returns that story's id."""
     library.require_items([item_id])

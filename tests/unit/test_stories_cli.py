@@ -155,6 +155,9 @@ def test_story_gives_its_timeline_and_coverage(cli: Cli, tmp_path: Path) -> None
         (["story", "move", "999", "1"], 1, "no item with id 999"),
         (["story", "move", "1", "999"], 1, "no story with id 999"),
         (["story", "split", "999"], 1, "no item with id 999"),
+        (["story", "merge", "1"], 2, "usage: reader story merge STORY_ID INTO_STORY_ID"),
+        (["story", "merge", "999", "1"], 1, "no story with id 999"),
+        (["story", "merge", "1", "1"], 2, "cannot be merged into itself"),
         (["compare", "999"], 1, "no story with id 999"),
         (["compare", "0"], 2, "must be positive"),
     ],
@@ -183,6 +186,21 @@ def test_story_move_and_split(cli: Cli) -> None:
     assert own != target
     status, _, _ = cli("stories", "--rebuild")
     assert _story_of(cli, "Magnitude 6.2 earthquake") == own
+
+
+def test_story_merge_keeps_through_a_rebuild(cli: Cli) -> None:
+    bridge = _story_of(cli, "Kessel bridge closed")
+    quake = _story_of(cli, "Magnitude 6.2 earthquake")
+    quake_items = [item["id"] for item in cli.json("story", str(quake))["items"]]
+    status, _, err = cli("story", "merge", str(quake), str(bridge))
+    assert status == 0
+    assert f"story {quake} merged into story {bridge} ({len(quake_items)} items moved)" in err
+    merged = cli.json("story", str(bridge))
+    assert set(quake_items) <= {item["id"] for item in merged["items"]}
+    assert set(quake_items) <= set(merged["pinned"])
+    assert cli("story", str(quake))[0] == 1  # the emptied story is gone
+    cli("stories", "--rebuild")
+    assert _story_of(cli, "Magnitude 6.2 earthquake") == bridge
 
 
 def test_compare_columns_and_headlines(cli: Cli) -> None:
