@@ -632,11 +632,11 @@ def cmd_story(args: argparse.Namespace) -> int:
             story_id = _story_id_word(words[1], "story id")
             into_id = _story_id_word(words[2], "story id")
             try:
-                moved = merge_stories(library, story_id, into_id)
+                count = merge_stories(library, story_id, into_id)
             except StoryCommandError as error:
                 raise CommandError(str(error), EXIT_USAGE) from None
-            result = {"story": story_id, "into": into_id, "moved": moved}
-            text = f"story {story_id} merged into story {into_id} ({moved} items moved)"
+            result = {"story": story_id, "into": into_id, "moved": count}
+            text = f"story {story_id} merged into story {into_id} ({count} items moved)"
         elif action == "split":
             item_id = _story_id_word(words[1], "item id")
             story_id = split_from_story(library, item_id)

@@ -1,4 +1,5 @@
-"""Small modal dialogs: tag entry with completion, tag removal, export, save search."""
+"""Small modal dialogs: tag entry with completion, tag removal, export, save search,
+picking a story."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader.text.fold import fold_words
 from reader.ui.safe import plain
 
 
@@ -115,6 +117,54 @@ class PickDialog(_Dialog):
         with Vertical():
             yield Label(plain(self._title))
             yield OptionList(*(Option(plain(c), id=c) for c in self._choices), markup=False)
+
+    @on(OptionList.OptionSelected)
+    def pick(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class StoryPickDialog(_Dialog):
+    """Pick a story by typing words of its label (or its id); enter takes the highlighted
+    one. Dismisses with the story's id as text, or None."""
+
+    SHOWN = 40
+
+    def __init__(self, title: str, stories: Sequence[tuple[int, str, int]]) -> None:
+        super().__init__()
+        self._title = title
+        self._stories = [(story_id, label, size, " ".join(fold_words(label)))
+                         for story_id, label, size in stories]  # fmt: skip
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(plain(self._title))
+            yield Input(placeholder="words of the story, or its id")
+            yield OptionList(*self._options(""), markup=False)
+
+    def _options(self, typed: str) -> list[Option]:
+        words = fold_words(typed)
+        shown = [
+            entry for entry in self._stories
+            if all(word in entry[3] for word in words) or typed.strip() == str(entry[0])
+        ][: self.SHOWN]  # fmt: skip
+        return [Option(Content.assemble(Content.styled(f"{story_id:>6} ", "dim"), plain(label),
+                                        Content.styled(f"  {size} items", "dim")),
+                       id=str(story_id))
+                for story_id, label, size, _folded in shown]  # fmt: skip
+
+    @on(Input.Changed)
+    def filter(self, event: Input.Changed) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(self._options(event.value))
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Submitted)
+    def take_highlighted(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and options.option_count:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
 
     @on(OptionList.OptionSelected)
     def pick(self, event: OptionList.OptionSelected) -> None:

@@ -37,6 +37,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Reading", (
         ("c", "compare: the item's story side by side ([ ] other articles, s sync)"),
+        ("C", "the item's story: timeline, coverage, agreement, conflicts;"
+              " x split, M move, J merge"),
         ("click #tag", "show the items with that tag"),
         ("o", "open the item's link in the browser"),
         ("y", "copy title and link"),

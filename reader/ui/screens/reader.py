@@ -72,6 +72,7 @@ class ReaderScreen(Screen[None]):
         Binding("s", "toggle_star", "Star", id="star"),
         Binding("m", "toggle_read", "Read", show=False, id="read"),
         Binding("c", "compare", "Compare", id="compare"),
+        Binding("C", "story_view", "Story", show=False, id="story"),
         Binding("V", "select_story", "Select story", show=False, id="select-story"),
         Binding("D", "toggle_duplicates", "Copies", show=False, id="collapse-duplicates"),
         Binding("S", "save_search", "Save search", show=False, id="save-search"),
@@ -484,6 +485,20 @@ class ReaderScreen(Screen[None]):
         return list(self.ctx.library.summaries(ids))
 
     # ------------------------------------------------------------------ other actions
+    def action_story_view(self) -> None:
+        """The item's story at a glance, where its grouping can be fixed too."""
+        from reader.ui.screens.story import StoryScreen
+
+        current = self.items.current
+        if current is None:
+            return
+        if current.story_id is None:
+            self.notify("This item is not in a story yet.", timeout=3)
+            return
+        self.app.push_screen(
+            StoryScreen(self.ctx.library_path, current.story_id, self._write, current.id)
+        )
+
     def action_compare(self) -> None:
         current = self.items.current
         if current is None:
