@@ -57,6 +57,9 @@ from reader.text.fold import fold_words
 MAX_SENTENCES: Final = 60
 """Sentences of an account looked at (its title and its body's first ones)."""
 MAX_AGREEMENTS: Final = 8
+MAX_ACCOUNTS: Final = 60
+"""Items of a story read, the earliest first: enough for what several sources say."""
+POSTINGS_LOOKED_AT: Final = 200
 ALIGNED_RATIO: Final = 75.0
 ALIGNED_KEYS: Final = 3
 ALIGNED_DICE: Final = 0.5
@@ -170,15 +173,24 @@ def _same_figures(member: SentenceKeys, leader: SentenceKeys) -> bool:
 
 
 def agreements(accounts: Sequence[Account], limit: int = MAX_AGREEMENTS) -> list[Agreement]:
-    """Sentences told by at least two sources, most sources first, then first told."""
+    """Sentences told by at least two sources, most sources first, then first told.
+
+    A sentence is compared only with the gatherings whose leader shares a key with it
+    (at most `POSTINGS_LOOKED_AT` of the latest per key): matching needs shared words,
+    and a story of a hundred articles would otherwise cost millions of comparisons.
+    """
     leaders: list[tuple[SentenceKeys, str, list[Account]]] = []
-    for account in _in_time_order(accounts):
+    by_key: dict[str, list[int]] = {}
+    for account in _in_time_order(accounts)[:MAX_ACCOUNTS]:
         joined: set[int] = set()
         for sentence in _sentences(account):
             keys = sentence_keys(sentence)
             if len(keys.folded.split()) < 3:
                 continue
-            for index, (leader, _text, members) in enumerate(leaders):
+            near = (by_key.get(key, [])[-POSTINGS_LOOKED_AT:] for key in keys.keys)
+            candidates = sorted({index for postings in near for index in postings})
+            for index in candidates:
+                leader, _text, members = leaders[index]
                 if keys_match(keys, leader) and _same_figures(keys, leader):
                     # Said again in the same account (a lead repeating its title): once.
                     if index not in joined:
@@ -186,8 +198,10 @@ def agreements(accounts: Sequence[Account], limit: int = MAX_AGREEMENTS) -> list
                         joined.add(index)
                     break
             else:
+                joined.add(len(leaders))
+                for key in keys.keys:
+                    by_key.setdefault(key, []).append(len(leaders))
                 leaders.append((keys, sentence, [account]))
-                joined.add(len(leaders) - 1)
     found = []
     for order, (_keys, text, members) in enumerate(leaders):
         sources = tuple(dict.fromkeys(member.source for member in members))
@@ -382,32 +396,36 @@ def _digits(value: Decimal) -> int:
 
 def conflicts(accounts: Sequence[Account]) -> list[Conflict]:
     """Facts whose figures differ between sources (see the module docstring)."""
-    figures = [figure for account in accounts for figure in _figures(account)]
+    figures = [figure for account in _in_time_order(accounts)[:MAX_ACCOUNTS]
+               for figure in _figures(account)]  # fmt: skip
     given: dict[tuple[str, str], set[str]] = {}  # (source, thing) -> values it gives
     for figure in figures:
         given.setdefault((figure.account.source, figure.thing), set()).add(figure.value)
+    by_thing: dict[str, list[_Figure]] = {}
+    for figure in figures:
+        by_thing.setdefault(figure.thing, []).append(figure)
     disputes: dict[str, dict[str, list[_Figure]]] = {}
-    for index, a in enumerate(figures):
-        for b in figures[index + 1 :]:
-            if (
-                a.account.source == b.account.source
-                or a.thing != b.thing
-                or a.value == b.value
-                or _kind(a.value) != _kind(b.value)
-                or b.value in given[(a.account.source, a.thing)]
-                or a.value in given[(b.account.source, b.thing)]
-                or not _same_moment(a.account, b.account)
-                or a.moments != b.moments
-                or _rounded(a.value, b.value)
-                or not _close(a.value, b.value)
-                or not _aligned(a, b)
-            ):
-                continue
-            values = disputes.setdefault(a.thing, {})
-            for figure in (a, b):
-                members = values.setdefault(figure.value, [])
-                if figure not in members:
-                    members.append(figure)
+    pairs = ((a, b) for same in by_thing.values()
+             for index, a in enumerate(same) for b in same[index + 1 :])  # fmt: skip
+    for a, b in pairs:
+        if (
+            a.account.source == b.account.source
+            or a.value == b.value
+            or _kind(a.value) != _kind(b.value)
+            or b.value in given[(a.account.source, a.thing)]
+            or a.value in given[(b.account.source, b.thing)]
+            or not _same_moment(a.account, b.account)
+            or a.moments != b.moments
+            or _rounded(a.value, b.value)
+            or not _close(a.value, b.value)
+            or not _aligned(a, b)
+        ):
+            continue
+        values = disputes.setdefault(a.thing, {})
+        for figure in (a, b):
+            members = values.setdefault(figure.value, [])
+            if figure not in members:
+                members.append(figure)
     out: list[Conflict] = []
     for claims_by_value in disputes.values():
         claims = []

@@ -1,6 +1,6 @@
 """StoryScreen: one story at a glance, and fixing its grouping.
 
-Opened with v on any item. It shows who covered the story and when (the timeline, and
+Opened with C on any item. It shows who covered the story and when (the timeline, and
 a bar per source), what the sources agree on and where their figures differ; c opens
 the side-by-side columns. x splits the highlighted item out, M moves it to another
 story, J merges another story into this one: the same services as `reader story`, so
