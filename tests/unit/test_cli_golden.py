@@ -118,7 +118,7 @@ FAILURES: dict[str, tuple[str, ...]] = {
     "story-missing": ("story", "99999"),
     "compare-missing": ("compare", "99999"),
     "import-missing": ("import", "/nonexistent/reader-golden.txt"),
-    "story-bad-verb": ("story", "merge", "1", "2"),
+    "story-bad-verb": ("story", "join", "1", "2"),
 }
 
 
