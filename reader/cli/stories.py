@@ -135,7 +135,8 @@ def story_lines(story: StoryDetail, *, collapse: bool, width: int) -> list[str]:
     lines = textwrap.wrap(f"story {story.id}: {story.label}", width) or [f"story {story.id}"]
     plural = "" if len(story.sources) == 1 else "s"
     lines.append(
-        f"{story.size} items from {len(story.sources)} source{plural}: {', '.join(story.sources)}"
+        f"{story.size} item{'s' if story.size != 1 else ''} from {len(story.sources)}"
+        f" source{plural}: {', '.join(story.sources)}"
     )
     set_of = {member: members for members in story.duplicate_sets for member in members}
     shown: set[int] = set()

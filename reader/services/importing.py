@@ -61,9 +61,14 @@ class ImportReport:
 
     def summary_line(self) -> str:
         return (
-            f"imported {self.added} items from {self.files} files"
-            f" ({self.duplicates} duplicates, {len(self.failures)} errors)"
+            f"imported {_count(self.added, 'item')} from {_count(self.files, 'file')}"
+            f" ({_count(self.duplicates, 'duplicate')}, {_count(len(self.failures), 'error')})"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 file", "2 files", "0 errors"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 ProgressCallback = Callable[[int, int, Path], None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from reader.config import Config
@@ -319,3 +320,30 @@ def test_a_terminal_that_went_away_is_noticed() -> None:
     with open(reading) as pipe, open(writing, "w"):
         assert not terminal_alive(pipe)  # not a terminal at all
     assert not terminal_alive(None)
+
+
+async def test_copy_and_open_say_what_happened(
+    app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """y on a headline without a link copies its title and says so; o with no browser
+    to start says so instead of doing nothing."""
+    opened: list[str] = []
+
+    def no_browser(url: str, *_args: object, **_kwargs: object) -> bool:
+        opened.append(url)
+        return False
+
+    monkeypatch.setattr("webbrowser.open", no_browser)
+    app = app_factory()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("j")  # a headline: no link
+        await pilot.press("y")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "Copied the title (this item has no link)." in messages
+        await pilot.press("g", "o")  # the article has one
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert opened == ["https://news.example/0"]
+        assert any(m.startswith("No browser could be started") for m in messages)

@@ -91,7 +91,7 @@ def test_import_reports_bad_files_and_goes_on(cli: Cli, inputs: Path, tmp_path: 
         str(tmp_path / "image.png"), str(tmp_path / "missing.txt"),
     )  # fmt: skip
     assert status == 1
-    assert out.strip() == "imported 3 items from 1 files (0 duplicates, 3 errors)"
+    assert out.strip() == "imported 3 items from 1 file (0 duplicates, 3 errors)"
     lines = err.strip().splitlines()
     assert len(lines) == 3
     assert any("empty.txt: empty file" in line for line in lines)
@@ -130,7 +130,7 @@ def test_import_refuses_files_with_more_items_than_configured(
         f"reader: {many}: holds 51 items, more than max_file_items (50) allows;"
         " refused (raise it in config.toml [import])"
     )
-    assert "imported 50 items from 1 files" in out
+    assert "imported 50 items from 1 file" in out
     assert all(item["title"].startswith("Ferry") for item in cli.json("list", "--limit", "100"))
 
 
@@ -379,7 +379,7 @@ def test_import_says_how_many_lines_it_left_out(cli: Cli) -> None:
     page = Path(__file__).parent.parent / "data" / "pagedump" / "lynx-article-en.txt"
     status, out, err = cli("import", str(page))
     assert status == 0, err
-    assert out.strip() == "imported 1 items from 1 files (0 duplicates, 0 errors)"
+    assert out.strip() == "imported 1 item from 1 file (0 duplicates, 0 errors)"
     assert "left out 30 lines of page furniture" in err
 
 

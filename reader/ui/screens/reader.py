@@ -558,14 +558,39 @@ class ReaderScreen(Screen[None]):
         if not current.url.startswith(("http://", "https://")):
             self.notify("Only http(s) links are opened.", severity="warning", timeout=3)
             return
-        self.app.open_url(current.url)
+        if self.app.is_web:
+            self.app.open_url(current.url)  # the browser showing the app opens it
+            return
+        self._open_in_browser(current.url)
+
+    @work(thread=True, group="browser", description="open the link", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        """webbrowser may wait for the browser to start, and it says whether one did."""
+        import webbrowser
+
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        if opened:
+            self.app.call_from_thread(self.notify, "Opening the link in your browser.", timeout=2)
+        else:
+            self.app.call_from_thread(
+                self.notify,
+                "No browser could be started here; y copies the link instead.",
+                severity="warning",
+                timeout=4,
+            )
 
     def action_copy_link(self) -> None:
         current = self.items.current
         if current is not None:
             text = current.title + (f"\n{current.url}" if current.url else "")
             self.app.copy_to_clipboard(text)
-            self.notify("Copied title and link.", timeout=2)
+            if current.url:
+                self.notify("Copied title and link.", timeout=2)
+            else:
+                self.notify("Copied the title (this item has no link).", timeout=2)
 
     def action_export_view(self) -> None:
         label = "search" if self.query_text else self.view.label.strip("#⌕ ").replace(" ", "-")

@@ -195,7 +195,7 @@ class StoryScreen(Screen[None]):
         self.query_one("#story-header", Static).update(
             Content.assemble(
                 Content.styled(
-                    f"Story {detail.id} · {detail.size} items from"
+                    f"Story {detail.id} · {detail.size} item{'s' if detail.size != 1 else ''} from"
                     f" {len(detail.sources)} source{plural} · ",
                     "bold",
                 ),
