@@ -14,13 +14,13 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from reader import __version__
+from reader.cli.wrap import wrap
 
 if TYPE_CHECKING:
     from reader.config import Config
@@ -265,7 +265,7 @@ def _show_text(item: Item, width: int) -> str:
         if block.heading:
             lines.append(f"## {block.text}")
         else:
-            lines.extend(textwrap.wrap(block.text, width=width) or [""])
+            lines.extend(wrap(block.text, width) or [""])
     return "\n".join(lines)
 
 
