@@ -6,6 +6,7 @@ import gc
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TextIO
@@ -86,9 +87,18 @@ class ReaderApp(App[int]):
             for binding in screen.palette_bindings():
                 yield SystemCommand(
                     binding.description,
-                    f"{binding.tooltip or binding.description} (key: {binding.key})",
+                    f"{binding.tooltip or binding.description} (key: {self.keys_shown(binding)})",
                     partial(self.call_later, screen.run_action, binding.action),
                 )
+
+    def keys_shown(self, binding: Binding) -> str:
+        """A binding's keys as the footer writes them ("?", "^q"), remapped ones included."""
+        keys = self.config.keys.get(binding.id or "", binding.key)
+        return ", ".join(
+            self.get_key_display(replace(binding, key=key.strip(), key_display=None))
+            for key in keys.split(",")
+            if key.strip()
+        )
 
     def on_mount(self) -> None:
         self.sub_title = str(self.library_path)

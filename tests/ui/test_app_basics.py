@@ -347,3 +347,11 @@ async def test_copy_and_open_say_what_happened(
         messages = [n.message for n in app._notifications]
         assert opened == ["https://news.example/0"]
         assert any(m.startswith("No browser could be started") for m in messages)
+
+
+async def test_palette_shows_keys_as_the_footer_does(app_factory: AppFactory) -> None:
+    app = app_factory(keys={"tag": "ctrl+g"})
+    async with app.run_test(size=(120, 40)):
+        commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert commands["Help"].endswith("(key: ?)")  # not "question_mark"
+        assert commands["Tag"].endswith("(key: ^g)")  # remapped in [keys]
