@@ -28,7 +28,7 @@ def open_item(item_id: int, *, follow: bool) -> Write:
 
         return mark_read(lib, [item_id], True, follow_duplicates=follow)
 
-    return Write(change, (item_id,))
+    return Write(change, (item_id,), refilters=False)
 
 
 def toggle_read(ids: Sequence[int], *, follow: bool) -> Write:

@@ -36,6 +36,8 @@ class LibraryChanged(Message):
     item_ids: tuple[int, ...] = ()
     note: str | None = None
     error: str | None = None
+    refilters: bool = False
+    """The write may have taken items in or out of a search (`Write.refilters`)."""
 
 
 @dataclass

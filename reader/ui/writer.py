@@ -34,6 +34,9 @@ class Write:
     change: Callable[[Library], list[int]]
     item_ids: tuple[int, ...]
     note: Callable[[], str | None] = field(default=lambda: None)
+    refilters: bool = True
+    """Whether the change can take items in or out of a search's results (a tag, a
+    flag the user set); opening an item, which marks it read, does not: it stays."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ class WriteDone:
     item_ids: tuple[int, ...]
     note: str | None = None
     error: str | None = None
+    refilters: bool = False
 
 
 def _is_busy(error: LibraryError) -> bool:
@@ -117,4 +121,4 @@ class LibraryWriter:
                     continue
                 raise
             ids = tuple(dict.fromkeys((*write.item_ids, *result)))
-            return WriteDone(ids, note=write.note())
+            return WriteDone(ids, note=write.note(), refilters=write.refilters)

@@ -102,3 +102,24 @@ async def test_no_results_and_bad_syntax_are_explained(tmp_path: Path) -> None:
         assert await _until(
             pilot, lambda: "expects a date" in str(screen.query_one("#status").render())
         )
+
+
+async def test_untagging_inside_a_tag_search_takes_the_item_out(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as library:
+        items = tuple(ParsedItem("headline", title) for title in TITLES)
+        store_document(library, ParsedDocument(items=items), source_name="wire",
+                       source_kind="file", origin=None)  # fmt: skip
+        library.tag([item.id for item in library.list_items()[:2]], ["foot"])
+    app = ReaderApp(path, config=Config(), state_path=tmp_path / "state.json")
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("slash", *"tag:foot", "enter")
+        listing = screen.query_one(HeadlineList)
+        assert await _until(pilot, lambda: listing.count == 2)
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.press("enter")  # the only tag, "foot"
+        assert await _until(pilot, lambda: listing.count == 1)
+        assert await _until(pilot, lambda: "1 result" in str(screen.query_one("#status").render()))

@@ -379,7 +379,7 @@ class ReaderScreen(Screen[None]):
         self.writer.submit(write)
 
     def _write_done(self, done: WriteDone) -> None:  # on the writer thread
-        self.post_message(LibraryChanged(done.item_ids, done.note, done.error))
+        self.post_message(LibraryChanged(done.item_ids, done.note, done.error, done.refilters))
 
     @on(LibraryChanged)
     def library_changed(self, message: LibraryChanged) -> None:
@@ -389,6 +389,9 @@ class ReaderScreen(Screen[None]):
         if not message.item_ids:  # another process wrote
             self._reload()
             return
+        if message.refilters and self.query_text:
+            # Untagging inside "tag:foot" must take the item out of the results now.
+            self._run_search(self.query_text)
         for item_id in message.item_ids:
             self.items.forget(item_id)
         current_id = self.items.current_id
