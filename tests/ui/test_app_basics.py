@@ -355,3 +355,17 @@ async def test_palette_shows_keys_as_the_footer_does(app_factory: AppFactory) ->
         commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
         assert commands["Help"].endswith("(key: ?)")  # not "question_mark"
         assert commands["Tag"].endswith("(key: ^g)")  # remapped in [keys]
+
+
+async def test_zoom_keeps_the_keys_out_of_the_hidden_search_box(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("j", "z")  # j scrolls the reader, z unzooms: nothing is typed
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == ""
+        assert not app.screen.has_class("-zoom-reader")
+        focused: object = app.focused  # re-read: the assert above narrowed the attribute
+        assert isinstance(focused, HeadlineList)

@@ -139,7 +139,7 @@ class ReaderScreen(Screen[None]):
         self._data_version = self.ctx.library.data_version()
         self.refresh_nav()
         self.show_view(self.view, keep_item=state.item_id)
-        self.items.focus()
+        self._focus_shown_pane()
         self.set_interval(2.0, self._poll_library)
         self.set_timer(SEARCH_WARM_UP_DELAY, self._warm_up_search)
 
@@ -649,7 +649,16 @@ class ReaderScreen(Screen[None]):
 
     def action_zoom(self) -> None:
         self.toggle_class("-zoom-reader")
+        self._focus_shown_pane()
         self.remember()
+
+    def _focus_shown_pane(self) -> None:
+        """Zoomed, the reader pane has the keys; else the list. Focus left in a hidden
+        pane (the search box) would take j and z as text."""
+        if self.has_class("-zoom-reader"):
+            self.reader.focus()
+        else:
+            self.items.focus()
 
     def action_toggle_nav(self) -> None:
         hidden = self.has_class("-nav-hidden") or (
