@@ -369,3 +369,28 @@ async def test_zoom_keeps_the_keys_out_of_the_hidden_search_box(app_factory: App
         assert not app.screen.has_class("-zoom-reader")
         focused: object = app.focused  # re-read: the assert above narrowed the attribute
         assert isinstance(focused, HeadlineList)
+
+
+async def test_enter_in_the_tag_prompt_takes_the_completion_shown(
+    app_factory: AppFactory, library_file: Path
+) -> None:
+    """Typing "mé" while "météo" is offered and pressing enter tags "météo"; "mé " (a
+    space after it) keeps what was typed."""
+    with Library.open(library_file) as library:
+        library.tag([library.list_items()[-1].id], ["météo"])
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("m", "é")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("j", "t")
+        await pilot.pause()
+        await pilot.press("m", "é", "space", "enter")
+        await pilot.pause()
+    with Library.open(library_file) as library:  # the app's writes land before it exits
+        first, second = library.list_items()[:2]
+        assert first.tags == ("météo",)
+        assert second.tags == ("mé",)

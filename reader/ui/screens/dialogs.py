@@ -32,6 +32,11 @@ class TagSuggester(Suggester):
         self._tags = sorted(tags, key=str.casefold)
 
     async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)
+
+    def complete(self, value: str) -> str | None:
+        """The value with its last word completed to an existing tag; None when there is
+        nothing to complete (a trailing space or comma ends the word as typed)."""
         if not value or value[-1] in " ,":
             return None
         cut = max(value.rfind(" "), value.rfind(",")) + 1
@@ -91,7 +96,12 @@ class PromptDialog(_Dialog):
 
     @on(Input.Submitted)
     def confirm(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        """Enter takes the completion shown ("mé" with "météo" offered saves "météo");
+        what was typed stays as typed after a space or a comma."""
+        value = event.value
+        if isinstance(self._suggester, TagSuggester):
+            value = self._suggester.complete(value) or value
+        self.dismiss(value.strip() or None)
 
     @on(OptionList.OptionSelected)
     def pick(self, event: OptionList.OptionSelected) -> None:

@@ -463,7 +463,8 @@ class ReaderScreen(Screen[None]):
                 placeholder="later ukraine economy",
                 suggester=TagSuggester(existing),
                 choices=existing,
-                hint="→ accepts the completion · enter saves · esc cancels",
+                hint="→ or enter takes the completion · a space after a word keeps it as"
+                " typed · esc cancels",
             ),
             done,
         )
