@@ -239,6 +239,28 @@ async def test_empty_library_says_how_to_import(tmp_path: Path) -> None:
     app = ReaderApp(tmp_path / "empty.sqlite3", config=Config(), state_path=tmp_path / "s.json")
     async with app.run_test(size=(100, 30)):
         assert "reader import PATH" in _reader(app).text
+        assert "press i to load the bundled sample library" in " ".join(_reader(app).text.split())
+
+
+async def test_i_loads_the_sample_library_into_an_empty_one(tmp_path: Path) -> None:
+    """An empty library made by any command (reader stats) still offers the samples."""
+    path = tmp_path / "made-by-stats.sqlite3"
+    Library.open(path).close()
+    app = ReaderApp(path, config=Config(), state_path=tmp_path / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        for _ in range(300):
+            if _list(app).count:
+                break
+            await pilot.pause(0.05)
+        assert _list(app).count > 50
+        assert any(n.message.startswith("Loaded the sample library:") for n in app._notifications)
+        await pilot.press("i")  # not empty any more: nothing is imported twice
+        await pilot.pause()
+        assert any("empty library only" in n.message for n in app._notifications)
+        shown = _list(app).count
+    with Library.open(path) as library:
+        assert library.count_items(ItemFilter()) == shown
 
 
 async def test_quit_with_q(app_factory: AppFactory) -> None:

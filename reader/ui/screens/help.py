@@ -47,6 +47,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("App", (
         ("?", "this help"),
+        ("i", "load the bundled sample library (into an empty library)"),
         ("ctrl+p", "command palette (themes, keys...)"),
         ("q", "quit"),
     )),

@@ -83,6 +83,7 @@ class ReaderScreen(Screen[None]):
         Binding("z", "zoom", "Zoom", show=False, id="zoom"),
         Binding("b", "toggle_nav", "Sources", show=False, id="toggle-nav"),
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("i", "load_samples", "Sample library", show=False, id="load-samples"),
         Binding("escape", "escape", "Back", show=False),
     ]
 
@@ -313,7 +314,9 @@ class ReaderScreen(Screen[None]):
             return (
                 "The library is empty.\n\nImport files from a terminal:\n\n"
                 "    reader import PATH...\n\n"
-                "Text dumps, RSS/Atom/JSON feeds, saved HTML pages and OPML lists work."
+                "Text dumps, RSS/Atom/JSON feeds, saved HTML pages and OPML lists work.\n\n"
+                "Or press i to load the bundled sample library (French and English news"
+                " about a few events, told by several sources) and try reader on it."
             )
         return f"No items in {self.view.label}."
 
@@ -386,8 +389,10 @@ class ReaderScreen(Screen[None]):
         if message.error:
             self.notify(message.error, severity="error", markup=False)
             return
-        if not message.item_ids:  # another process wrote
+        if not message.item_ids:  # another process wrote, or a write of many items
             self._reload()
+            if message.note:
+                self.notify(message.note, timeout=3, markup=False)
             return
         if message.refilters and self.query_text:
             # Untagging inside "tag:foot" must take the item out of the results now.
@@ -489,6 +494,28 @@ class ReaderScreen(Screen[None]):
         return list(self.ctx.library.summaries(ids))
 
     # ------------------------------------------------------------------ other actions
+    def action_load_samples(self) -> None:
+        """Fill an empty library with the bundled samples (as the first start does)."""
+        if not self.ctx.library.is_empty():
+            self.notify("The sample library loads into an empty library only.", timeout=3)
+            return
+        counted: list[str] = []
+
+        def change(library: Library) -> list[int]:
+            from reader.config import Config
+            from reader.services.samples import import_samples
+
+            if library.is_empty():  # still empty when the write's turn comes
+                report = import_samples(library, max_bytes=Config().max_file_bytes)
+                counted.append(f"{report.added} items from {report.files} files")
+            return []
+
+        def note() -> str:
+            return f"Loaded the sample library: {counted[0]}." if counted else ""
+
+        self.notify("Loading the sample library…", timeout=2)
+        self._write(Write(change, (), note))
+
     def action_story_view(self) -> None:
         """The item's story at a glance, where its grouping can be fixed too."""
         from reader.ui.screens.story import StoryScreen
