@@ -521,12 +521,16 @@ class Searcher:
         for condition, values in shared:
             clauses.append(condition)
             params.extend(values)
+        # Dates are publication dates: an undated item's import day is not when it was
+        # reported, so after:/before: leave it out (is:undated finds it).
         if filters.after is not None:
-            clauses.append("i.sort_date >= ?")
+            clauses.append("i.published >= ?")
             params.append(filters.after)
         if filters.before is not None:
-            clauses.append("i.sort_date < ?")
+            clauses.append("i.published < ?")
             params.append(filters.before)
+        if filters.dated is not None:
+            clauses.append("i.published IS NOT NULL" if filters.dated else "i.published IS NULL")
         return "".join(f" AND {clause}" for clause in clauses), params
 
     def _source_ids(self, names: Sequence[str]) -> list[int]:

@@ -6,7 +6,7 @@
     ^prefix  suffix$      anchored to the start / end of the title
     !word                 items containing the word are left out
     a | b                 either (binds tighter than the implicit AND, as in fzf)
-    tag:later source:NAME kind:article is:unread is:read is:starred
+    tag:later source:NAME kind:article is:unread is:read is:starred is:undated
     after:2024-11-01 before:2024-12 story:42
 
 A query is parsed on every keystroke, so half-typed syntax (a lone `!`, an unclosed
@@ -36,7 +36,7 @@ words        all of them, in title or body, any order, each maybe unfinished
 ^word  word$ title starts / ends with it
 !word        leave out items containing it
 a | b        either
-tag:later  source:NAME  kind:article|headline  is:unread|read|starred
+tag:later  source:NAME  kind:article|headline  is:unread|read|starred|undated
 after:2024-11-01  before:2024-12  story:42"""
 """The query syntax in a few lines, for the app's help and error hints."""
 
@@ -79,9 +79,10 @@ class Filters:
     kind: Literal["headline", "article"] | None = None
     read: bool | None = None
     starred: bool | None = None
-    after: str | None = None  # ISO date prefix, inclusive
-    before: str | None = None  # ISO date prefix, exclusive
+    after: str | None = None  # ISO date prefix, inclusive (publication dates only)
+    before: str | None = None  # ISO date prefix, exclusive (publication dates only)
     story: int | None = None
+    dated: bool | None = None  # is:dated / is:undated
 
     @property
     def active(self) -> bool:
@@ -200,8 +201,10 @@ def _apply_filter(name: str, value: str, filters: dict[str, object]) -> None:
             filters["read"] = flag == "read"
         elif flag in ("starred", "unstarred"):
             filters["starred"] = flag == "starred"
+        elif flag in ("dated", "undated"):
+            filters["dated"] = flag == "dated"
         else:
-            raise QueryError(f"is: must be 'read', 'unread' or 'starred', got {value!r}")
+            raise QueryError(f"is: must be 'read', 'unread', 'starred' or 'undated', got {value!r}")
     elif name in ("after", "before"):
         filters[name] = _date_bound(name, value)
     elif name == "story":

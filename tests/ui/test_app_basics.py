@@ -416,3 +416,15 @@ async def test_enter_in_the_tag_prompt_takes_the_completion_shown(
         first, second = library.list_items()[:2]
         assert first.tags == ("météo",)
         assert second.tags == ("mé",)
+
+
+async def test_undated_rows_say_no_date_not_the_import_day(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as library:
+        store_document(library, ParsedDocument(items=(ParsedItem("headline", "Undated wire note"),)),
+                       source_name="Wire", source_kind="file", origin=None)  # fmt: skip
+    app = ReaderApp(path, config=Config(), state_path=tmp_path / "s.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        row = "".join(segment.text for segment in _list(app).render_line(0))
+        assert "Undated wire note" in row and row.rstrip().endswith("no date")

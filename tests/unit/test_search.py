@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -288,3 +288,24 @@ def test_extending_the_query_reuses_candidates(fx: Fixture) -> None:
     # A new word narrows further and still reuses; a changed word does not.
     assert searcher.search("greve cont").reused
     assert not searcher.search("greve chem").reused
+
+
+def test_date_filters_leave_undated_items_out_and_is_undated_finds_them(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as library:
+        dated = ParsedItem("headline", "Harbour strike ends after ten days",
+                           published=datetime(2024, 11, 12, tzinfo=UTC))  # fmt: skip
+        undated = ParsedItem("headline", "Harbour strike: what the deal says")
+        store_document(library, ParsedDocument(items=(dated, undated)), source_name="Wire",
+                       source_kind="file", origin=None)  # fmt: skip
+    with Searcher.open(path) as searcher:
+
+        def titles(query: str) -> list[str]:
+            return [hit.title for hit in searcher.search(query).hits]
+
+        # The undated item was imported today, after 2024-11: it must not pass for it.
+        assert titles("harbour after:2024-11") == ["Harbour strike ends after ten days"]
+        assert titles("harbour is:undated") == ["Harbour strike: what the deal says"]
+        assert titles("is:dated") == ["Harbour strike ends after ten days"]

@@ -70,7 +70,7 @@ def test_filters() -> None:
     ("text", "message"),
     [
         ("kind:video", "kind: must be 'article' or 'headline', got 'video'"),
-        ("is:new", "is: must be 'read', 'unread' or 'starred', got 'new'"),
+        ("is:new", "is: must be 'read', 'unread', 'starred' or 'undated', got 'new'"),
         ("after:yesterday", "after: expects a date like 2024-11-01"),
         ("before:2024-13-01", "before: '2024-13-01' is not a real date"),
         ("after:2024-02-30", "after: '2024-02-30' is not a real date"),

@@ -35,8 +35,9 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
-def _short_date(moment: datetime) -> str:
-    return moment.strftime("%d %b")
+def _short_date(moment: datetime | None) -> str:
+    """The publication day; an undated item says so rather than show its import day."""
+    return moment.strftime("%d %b") if moment else "no date"
 
 
 class HeadlineList(ScrollView, can_focus=True):
@@ -296,7 +297,7 @@ class HeadlineList(ScrollView, can_focus=True):
         if row.duplicates:  # a collapsed duplicate set: this row stands for its copies
             badge = f" +{row.duplicates} source{'s' if row.duplicates > 1 else ''}{badge}"
         tags = " ".join(f"#{strip_controls(tag)}" for tag in row.tags)
-        date = _short_date(row.published or row.imported_at)
+        date = f"{_short_date(row.published):>7}"
         source = _cut(strip_controls(row.source), SOURCE_WIDTH)
         right = f"{badge}  {source:>{SOURCE_WIDTH}}  {date}"
         if width < 70:  # narrow terminals: keep the title, drop the source column
