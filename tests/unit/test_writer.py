@@ -29,7 +29,10 @@ def test_writes_run_in_order_and_report_what_they_touched(tmp_path: Path) -> Non
     writer.submit(Write(lambda lib: lib.set_starred([1], False), (1,)))
     assert writer.wait_idle(10)
     writer.close()
-    assert done == [WriteDone((1,), note="starred"), WriteDone((1,))]
+    assert done == [
+        WriteDone((1,), note="starred", refilters=True),
+        WriteDone((1,), refilters=True),
+    ]
     with Library.open(path) as library:
         assert not library.get_item(1).starred
 
@@ -48,7 +51,7 @@ def test_a_busy_library_is_waited_for_not_given_up(tmp_path: Path) -> None:
     writer.close()
     release.join()
     blocker.close()
-    assert done == [WriteDone((2,))]
+    assert done == [WriteDone((2,), refilters=True)]
     with Library.open(path) as library:
         assert library.get_item(2).tags == ("later",)
 
@@ -68,4 +71,4 @@ def test_a_failed_write_is_reported_and_the_next_one_still_runs(tmp_path: Path) 
     writer.close()
     assert done[0].error == str(NotFoundError("no item with id 99"))
     assert done[1].error is not None and "ValueError: not a list" in done[1].error
-    assert done[2] == WriteDone((3,))
+    assert done[2] == WriteDone((3,), refilters=True)
