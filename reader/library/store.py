@@ -607,6 +607,11 @@ class Library:
     def is_empty(self) -> bool:
         return self._db.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
 
+    def newest_item_id(self) -> int:
+        """The highest item id so far (0 for an empty library): items stored later have
+        higher ones."""
+        return int(self._db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0])
+
 
 def _connect(path: Path) -> sqlite3.Connection:
     connection = db.connect(path, LATEST_VERSION)

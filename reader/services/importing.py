@@ -19,8 +19,8 @@ from reader.ingest.reading import InputError, read_document
 from reader.library import Library, LibraryError
 from reader.model import ImportCounts, ParsedDocument, SourceKind
 from reader.search import index as search_index
+from reader.services.stories import copies_from_other_sources, grouping_state
 from reader.services.stories import group_new_items as group_stories_of_new_items
-from reader.services.stories import grouping_state
 from reader.stories import store as story_store
 from reader.worker_processes import start_worker
 
@@ -49,6 +49,8 @@ class ImportReport:
     feeds: int = 0
     grouped: int = 0
     """Items put into stories at the end of the import."""
+    copies: int = 0
+    """Added items that copy an item another source had given (found by grouping)."""
     dropped_lines: int = 0
     """Lines of plain-text inputs left out as page furniture."""
     failures: list[FileFailure] = field(default_factory=list)
@@ -60,9 +62,11 @@ class ImportReport:
         return not self.failures
 
     def summary_line(self) -> str:
+        copies = f", {self.copies} already from other sources" if self.copies else ""
         return (
             f"imported {_count(self.added, 'item')} from {_count(self.files, 'file')}"
-            f" ({_count(self.duplicates, 'duplicate')}, {_count(len(self.failures), 'error')})"
+            f" ({_count(self.duplicates, 'duplicate')}{copies},"
+            f" {_count(len(self.failures), 'error')})"
         )
 
 
@@ -232,6 +236,7 @@ def import_files(
     grouping file by file, measured minutes apart on the same idle machine).
     """
     report = report if report is not None else ImportReport()
+    newest_before = library.newest_item_id()
     results = _reads(files, _Budget(max_bytes, max_seconds, max_items), parallel)
     for index, (path, result) in enumerate(zip(files, results, strict=True)):
         if on_progress is not None:
@@ -266,6 +271,7 @@ def import_files(
     if group_stories:
         try:
             report.grouped = group_stories_of_new_items(library, on_grouping)
+            report.copies += copies_from_other_sources(library, newest_before)
         except LibraryError as error:
             # The items are stored; the next import or story command groups them.
             failure = FileFailure("stories", f"not grouped yet ({error})")

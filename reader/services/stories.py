@@ -177,6 +177,11 @@ def move_to_story(library: Library, item_id: int, story_id: int) -> bool:
             raise NotFoundError(str(error)) from error
 
 
+def copies_from_other_sources(library: Library, after_item: int) -> int:
+    """How many items above `after_item` copy an item another source already gave."""
+    return store.copies_from_other_sources(library.connection, after_item)
+
+
 def merge_stories(library: Library, story_id: int, into_id: int) -> int:
     """Move every item of one story into another, for good, in one transaction; the
     emptied story goes. Returns how many items moved."""

@@ -1078,6 +1078,19 @@ def split_item(db: sqlite3.Connection, item_id: int) -> int:
 
 
 # --------------------------------------------------------------------------- queries
+def copies_from_other_sources(db: sqlite3.Connection, after_item: int) -> int:
+    """Items with ids above `after_item` that are copies of another source's item (their
+    duplicate set's first item came from another source): what an import brought that
+    the library already had, under another name."""
+    row = db.execute(
+        "SELECT count(*) FROM story_profiles p JOIN items i ON i.id = p.item_id"
+        " JOIN items r ON r.id = p.dup_root"
+        " WHERE p.item_id > ? AND p.dup_root != p.item_id AND r.source_id != i.source_id",
+        (after_item,),
+    ).fetchone()
+    return int(row[0])
+
+
 def fixes(db: sqlite3.Connection) -> dict[int, int | None]:
     """Every manual fix: item → anchor item (None for a story of its own)."""
     return {

@@ -70,6 +70,20 @@ def test_import_directory_walks_files_and_prints_summary(cli: Cli, inputs: Path)
     assert out.strip() == "imported 0 items from 2 files (4 duplicates, 0 errors)"
 
 
+def test_import_summary_counts_copies_of_other_sources_items(cli: Cli, tmp_path: Path) -> None:
+    """The same headlines saved under another source's name are new items, and the
+    summary says they were already there from another source."""
+    lines = "Ferry strike ends at Kestrel Bay after ten days\nCouncil votes the harbour budget\n"
+    (tmp_path / "wire.txt").write_text(lines)
+    (tmp_path / "digest.txt").write_text(lines)
+    _status, out, _ = cli("import", str(tmp_path / "wire.txt"))
+    assert out.strip() == "imported 2 items from 1 file (0 duplicates, 0 errors)"
+    _status, out, _ = cli("import", str(tmp_path / "digest.txt"))
+    assert out.strip() == (
+        "imported 2 items from 1 file (0 duplicates, 2 already from other sources, 0 errors)"
+    )
+
+
 def test_import_glob_source_and_tags(cli: Cli, inputs: Path) -> None:
     status, out, err = cli(
         "import", str(inputs / "**" / "*.txt"), "--source", "My Clips", "--tag", "later",
