@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 from reader import paths
 from reader.config import Config
@@ -29,8 +30,9 @@ def _seed_first_start(library_file_existed: bool, explicit: str | None) -> str |
     )
 
 
-def launch_app(explicit_library: str | None, config: Config) -> int:
-    """Run the TUI on the chosen library; returns the exit status."""
+def launch_app(explicit_library: str | None, config: Config, problems: Sequence[str] = ()) -> int:
+    """Run the TUI on the chosen library; returns the exit status. `problems` (what is
+    wrong in config.toml) are shown in the app as it starts."""
     from reader.library import Library
 
     target = paths.library_path(explicit_library)
@@ -42,6 +44,6 @@ def launch_app(explicit_library: str | None, config: Config) -> int:
         print(f"reader: {greeting}", file=sys.stderr)
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(target, config=config, greeting=greeting, freeze_gc=True)
+    app = ReaderApp(target, config=config, greeting=greeting, freeze_gc=True, problems=problems)
     app.run()
     return app.return_code or 0

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 from reader import paths
 
@@ -43,64 +43,112 @@ class Config:
         return int(self.max_file_mb * 1024 * 1024)
 
 
-def _section(document: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
-    value = document.get(name, {})
-    if not isinstance(value, dict):
-        raise ConfigError(f"{path}: [{name}] must be a table")
-    return value
+_SETTINGS: Final[dict[str, tuple[str, ...] | None]] = {
+    "import": ("max_file_mb", "max_file_items"),
+    "ui": ("mark_read_on_open", "theme"),
+    "stories": ("duplicates_follow",),
+    "keys": None,  # binding id = keys: checked by the app, which knows its bindings
+}
 
 
-def _typed(table: dict[str, Any], key: str, kind: type | tuple[type, ...], path: Path) -> Any:
-    value = table.get(key)
-    if value is None:
-        return None
-    # TOML booleans are ints to isinstance(); a number setting must not accept `true`.
-    wants_bool = kind is bool
-    if not isinstance(value, kind) or (isinstance(value, bool) and not wants_bool):
-        raise ConfigError(f"{path}: {key} has the wrong type ({type(value).__name__})")
-    return value
+class _Reader:
+    """Reads one config document, noting every problem and keeping the default for it."""
+
+    def __init__(self, document: dict[str, Any], path: Path) -> None:
+        self.path = path
+        self.problems: list[str] = []
+        self.tables: dict[str, dict[str, Any]] = {}
+        for name, value in document.items():
+            if name not in _SETTINGS:
+                self.problem(f"unknown section [{name}] (ignored)")
+            elif not isinstance(value, dict):
+                self.problem(f"[{name}] must be a table (ignored)")
+            else:
+                self.tables[name] = value
+                known = _SETTINGS[name]
+                if known is not None:
+                    for key in value:
+                        if key not in known:
+                            self.problem(f"[{name}] unknown setting {key!r} (ignored)")
+
+    def problem(self, text: str) -> None:
+        self.problems.append(f"{self.path}: {text}")
+
+    def value(self, section: str, key: str, kind: type | tuple[type, ...], default: Any,
+              *, positive: bool = False) -> Any:  # fmt: skip
+        """The setting, or `default` with a problem noted when it is of the wrong type."""
+        value: Any = self.tables.get(section, {}).get(key)
+        if value is None:
+            return default
+        wanted = kind if isinstance(kind, tuple) else (kind,)
+        # TOML booleans are ints to isinstance(); a number setting must not accept `true`.
+        if not isinstance(value, wanted) or (isinstance(value, bool) and bool not in wanted):
+            names = "a number" if float in wanted else _TYPE_NAMES[wanted[0]]
+            self.problem(f"[{section}] {key} must be {names}, not {value!r}; using {default!r}")
+            return default
+        if positive and isinstance(value, int | float) and value <= 0:
+            self.problem(f"[{section}] {key} must be positive, not {value!r}; using {default!r}")
+            return default
+        return value
+
+    def keys(self) -> dict[str, str]:
+        keys: dict[str, str] = {}
+        for binding_id, binding_keys in self.tables.get("keys", {}).items():
+            if isinstance(binding_keys, str):
+                keys[binding_id] = binding_keys
+            else:
+                self.problem(f"[keys] {binding_id} must be a string of keys (ignored)")
+        return keys
 
 
-def parse_config(text: str, path: Path) -> Config:
-    """Build a Config from TOML text; raise ConfigError with a one-line reason."""
+_TYPE_NAMES: Final[dict[type, str]] = {
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+    str: "a string",
+}
+
+
+def read_config(text: str, path: Path) -> tuple[Config, list[str]]:
+    """A Config from TOML text, and every problem found, one line each ("path: [ui]
+    theme must be a string, not 3; using None"); a bad setting keeps its default, and
+    the others still apply. Invalid TOML is one problem, and all defaults."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML ({error})") from error
-    importing = _section(document, "import", path)
-    ui = _section(document, "ui", path)
-    keys = _section(document, "keys", path)
-    stories = _section(document, "stories", path)
-    config = Config()
-    max_mb = _typed(importing, "max_file_mb", (int, float), path)
-    if max_mb is not None and max_mb <= 0:
-        raise ConfigError(f"{path}: max_file_mb must be positive")
-    max_items = _typed(importing, "max_file_items", int, path)
-    if max_items is not None and max_items <= 0:
-        raise ConfigError(f"{path}: max_file_items must be positive")
-    mark_read = _typed(ui, "mark_read_on_open", bool, path)
-    theme = _typed(ui, "theme", str, path)
-    follow = _typed(stories, "duplicates_follow", bool, path)
-    for binding_id, binding_keys in keys.items():
-        if not isinstance(binding_keys, str):
-            raise ConfigError(f"{path}: keys.{binding_id} must be a string")
-    return Config(
-        max_file_mb=float(max_mb) if max_mb is not None else config.max_file_mb,
-        max_file_items=max_items if max_items is not None else config.max_file_items,
-        mark_read_on_open=mark_read if mark_read is not None else config.mark_read_on_open,
-        theme=theme,
-        keys=MappingProxyType(dict(keys)),
-        duplicates_follow=follow if follow is not None else config.duplicates_follow,
+        return Config(), [f"{path}: invalid TOML ({error}); using the defaults"]
+    read = _Reader(document, path)
+    default = Config()
+    max_mb = read.value("import", "max_file_mb", (int, float), default.max_file_mb, positive=True)
+    max_items = read.value("import", "max_file_items", int, default.max_file_items, positive=True)
+    mark_read = read.value("ui", "mark_read_on_open", bool, default.mark_read_on_open)
+    follow = read.value("stories", "duplicates_follow", bool, default.duplicates_follow)
+    config = Config(
+        max_file_mb=float(max_mb),
+        max_file_items=max_items,
+        mark_read_on_open=mark_read,
+        theme=read.value("ui", "theme", str, default.theme),
+        keys=MappingProxyType(read.keys()),
+        duplicates_follow=follow,
     )
+    return config, read.problems
 
 
-def load_config(path: Path | None = None) -> Config:
-    """Read the config file; a missing file means defaults."""
+def parse_config(text: str, path: Path) -> Config:
+    """`read_config`, raising ConfigError with the first problem if there is one."""
+    config, problems = read_config(text, path)
+    if problems:
+        raise ConfigError(problems[0])
+    return config
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+    """Read the config file (a missing file means defaults), with every problem found."""
     config_path = path or paths.config_file()
     try:
         text = config_path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Config()
+        return Config(), []
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{config_path}: cannot read ({error})") from error
-    return parse_config(text, config_path)
+        return Config(), [f"{config_path}: cannot read ({error}); using the defaults"]
+    return read_config(text, config_path)

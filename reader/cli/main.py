@@ -182,14 +182,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # --------------------------------------------------------------------------- helpers
-def _load_config() -> Config:
-    from reader.config import Config, ConfigError, load_config
+def _load_config(*, quiet: bool = False) -> Config:
+    """The user's config; every problem in it is one line on stderr (unless `quiet`:
+    the app shows them itself)."""
+    from reader.config import load_config
 
-    try:
-        return load_config()
-    except ConfigError as error:
-        message(f"{error}; using defaults")
-        return Config()
+    config, problems = load_config()
+    if not quiet:
+        for problem in problems:
+            message(problem)
+    return config
 
 
 def _open_library(args: argparse.Namespace) -> Library:
@@ -687,8 +689,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     from reader.app_launch import launch_app
+    from reader.config import load_config
 
-    return launch_app(getattr(args, "library", None), _load_config())
+    config, problems = load_config()
+    return launch_app(getattr(args, "library", None), config, problems)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

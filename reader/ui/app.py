@@ -5,19 +5,22 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import TextIO
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from reader import paths
 from reader.config import Config
 from reader.library import Library
 from reader.ui.context import ReaderContext
+from reader.ui.keymap_check import checked_keymap
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.state import UiState, load_state, save_state
 
@@ -34,6 +37,22 @@ def terminal_alive(stream: TextIO | None) -> bool:
     except (AttributeError, ValueError, OSError, termios.error):
         return False
     return True
+
+
+def _binding_ids() -> list[str]:
+    """Every binding id a [keys] entry may remap: the app's, its screens' and widgets'."""
+    from reader.ui.screens.compare import CompareScreen
+    from reader.ui.screens.story import StoryScreen
+    from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.widgets.headline_list import HeadlineList
+
+    owners = (ReaderApp, ReaderScreen, HeadlineList, ArticleView, CompareScreen, StoryScreen)
+    return [
+        binding.id
+        for owner in owners
+        for binding in owner.BINDINGS
+        if isinstance(binding, Binding) and binding.id
+    ]
 
 
 class ReaderApp(App[int]):
@@ -54,15 +73,29 @@ class ReaderApp(App[int]):
         greeting: str | None = None,
         state_path: Path | None = None,
         freeze_gc: bool = False,
+        problems: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self._freeze_gc = freeze_gc
         self.library_path = library_path
-        self.config = config
         self._greeting = greeting
         self._state_path = state_path
         self.state: UiState = load_state(state_path)
         self.library = Library.open(library_path)
+        self.problems = list(problems)
+        """What is wrong in config.toml, one line each: shown when the app starts."""
+        source = str(paths.config_file())
+        if config.theme and config.theme not in self.available_themes:
+            self.problems.append(
+                f"{source}: [ui] theme {config.theme!r} is not a theme here (ctrl+p lists"
+                f" them); using {self.state.theme or self.theme!r}"
+            )
+            config = replace(config, theme=None)
+        if config.keys:
+            usable, wrong = checked_keymap(config.keys, _binding_ids(), source)
+            self.problems.extend(wrong)
+            config = replace(config, keys=MappingProxyType(usable))
+        self.config = config
         theme = config.theme or self.state.theme
         if theme and theme in self.available_themes:
             self.theme = theme
@@ -106,6 +139,8 @@ class ReaderApp(App[int]):
             self.call_after_refresh(self._freeze_startup_objects)
         if self._greeting:
             self.notify(self._greeting, markup=False, timeout=8)
+        for problem in self.problems:
+            self.notify(problem, severity="warning", markup=False, timeout=12)
         if os.name == "posix" and not self.is_headless and terminal_alive(sys.__stdin__):
             self.set_interval(TERMINAL_CHECK_SECONDS, self._exit_if_terminal_gone)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from textual.widgets import Input
@@ -428,3 +429,22 @@ async def test_undated_rows_say_no_date_not_the_import_day(tmp_path: Path) -> No
         await pilot.pause()
         row = "".join(segment.text for segment in _list(app).render_line(0))
         assert "Undated wire note" in row and row.rstrip().endswith("no date")
+
+
+async def test_config_problems_show_in_the_app_and_bad_keys_keep_their_defaults(
+    library_file: Path, tmp_path: Path
+) -> None:
+    config = Config(theme="nope", keys=MappingProxyType({"quit": "ctrl+shift+banana",
+                                                         "nonsense": "x"}))  # fmt: skip
+    app = ReaderApp(library_file, config=config, state_path=tmp_path / "s.json",
+                    problems=["config.toml: [ui] mark_read_on_open must be true or false"])  # fmt: skip
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert any("mark_read_on_open" in m for m in shown)
+        assert any("theme 'nope' is not a theme here" in m for m in shown)
+        assert any("'ctrl+shift+banana' is not a key" in m for m in shown)
+        assert any("no binding is called 'nonsense'" in m for m in shown)
+        await pilot.press("q")  # q still quits
+        await pilot.pause()
+    assert not app.is_running

@@ -18,7 +18,7 @@ def test_duplicates_follow_is_read_from_the_stories_table() -> None:
     path = Path("config.toml")
     assert parse_config("", path).duplicates_follow is True
     assert parse_config("[stories]\nduplicates_follow = false\n", path).duplicates_follow is False
-    with pytest.raises(ConfigError, match="duplicates_follow has the wrong type"):
+    with pytest.raises(ConfigError, match="duplicates_follow must be true or false"):
         parse_config('[stories]\nduplicates_follow = "no"\n', path)
 
 
