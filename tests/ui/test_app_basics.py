@@ -448,3 +448,14 @@ async def test_config_problems_show_in_the_app_and_bad_keys_keep_their_defaults(
         await pilot.press("q")  # q still quits
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_help_shows_remapped_keys(app_factory: AppFactory) -> None:
+    app = app_factory(keys={"tag": "ctrl+g", "star": "f"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#help-text").render()).splitlines()
+        tag = next(line for line in lines if "add tags" in line)
+        star = next(line for line in lines if "toggle star" in line)
+        assert tag.split()[0] == "^g" and star.split()[0] == "f"

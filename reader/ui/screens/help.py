@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -62,15 +64,20 @@ SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
     ("a | b", "either"),
     ("tag:later  source:NAME", "filters (quote names with spaces)"),
     ("kind:article  is:unread  is:read  is:starred", "more filters"),
+    ("is:undated  is:dated", "without / with a publication date"),
     ("after:2026-11-01  before:...  story:ID", "dates and stories"),
 )
 
 
-def help_content() -> Content:
+def help_content(remapped: Mapping[str, str] | None = None) -> Content:
+    """The keys and the search syntax; `remapped` gives a row's keys as [keys] in
+    config.toml changed them (default key as shown → the keys now)."""
+    remapped = remapped or {}
     parts: list[Content | str] = []
     for section, rows in KEYS:
         parts += [Content.styled(section, "bold $text-accent"), "\n"]
         for keys, what in rows:
+            keys = remapped.get(keys, keys)
             parts += [Content.styled(f"  {keys:<18}", "bold"), what, "\n"]
         parts.append("\n")
     parts += [Content.styled("Search syntax", "bold $text-accent"), "\n"]
@@ -92,9 +99,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close"),
     ]
 
+    def __init__(self, remapped: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self._remapped = remapped
+
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(help_content(), id="help-text")
+            yield Static(help_content(self._remapped), id="help-text")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -697,7 +697,21 @@ class ReaderScreen(Screen[None]):
         self.remember()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self._remapped_keys()))
+
+    def _remapped_keys(self) -> dict[str, str]:
+        """Help rows to rewrite: a default key as shown ("t") → the keys [keys] set."""
+        keys = self.ctx.config.keys
+        app = self.app
+        out: dict[str, str] = {}
+        for binding in [*self.BINDINGS, *HeadlineList.BINDINGS, *app.BINDINGS]:
+            if not isinstance(binding, Binding) or not binding.id or binding.id not in keys:
+                continue
+            now = ", ".join(app.get_key_display(replace(binding, key=key.strip()))
+                            for key in keys[binding.id].split(",") if key.strip())  # fmt: skip
+            for default in binding.key.split(","):
+                out[app.get_key_display(replace(binding, key=default.strip()))] = now
+        return out
 
     # ------------------------------------------------------------------ state
     def remember(self) -> None:
