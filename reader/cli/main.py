@@ -135,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("id", type=_positive_id, metavar="ID")
     sub.add_argument("tags", nargs="+", metavar="TAG")
 
+    for name, what in (("read", "mark items read"), ("unread", "mark items unread"),
+                       ("star", "star items"), ("unstar", "unstar items")):  # fmt: skip
+        sub = command(name, f"{what} (and their copies from other sources)")
+        sub.add_argument("ids", type=_positive_id, nargs="+", metavar="ID")
+
     sub = command("tags", "list tags with how many items carry each")
     sub.add_argument("--json", action="store_true", help="one JSON array on stdout")
 
@@ -459,6 +464,28 @@ def cmd_untag(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_flag(args: argparse.Namespace) -> int:
+    """read / unread / star / unstar ID...: one line saying how many items changed."""
+    from reader.services.tagging import mark_read, mark_starred
+
+    follow = _load_config().duplicates_follow
+    ids = list(dict.fromkeys(args.ids))
+    with _open_library(args) as library:
+        if args.command in ("read", "unread"):
+            changed = mark_read(library, ids, args.command == "read", follow_duplicates=follow)
+            done = f"marked {_items(len(ids))} {args.command}"
+        else:
+            changed = mark_starred(library, ids, args.command == "star", follow_duplicates=follow)
+            done = f"{args.command}red {_items(len(ids))}"
+    copies = [item_id for item_id in changed if item_id not in ids]
+    message(done + (f" and {_items(len(copies))} copies of them" if copies else ""))
+    return EXIT_OK
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' if count != 1 else ''}"
+
+
 def cmd_tags(args: argparse.Namespace) -> int:
     with _open_library(args) as library:
         tags = library.tags()
@@ -702,6 +729,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "tag": cmd_tag,
     "untag": cmd_untag,
     "tags": cmd_tags,
+    "read": cmd_flag,
+    "unread": cmd_flag,
+    "star": cmd_flag,
+    "unstar": cmd_flag,
     "export": cmd_export,
     "stats": cmd_stats,
     "search": cmd_search,

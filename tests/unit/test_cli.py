@@ -405,3 +405,20 @@ def test_a_tag_filter_is_read_like_the_tag_itself(cli: Cli, tmp_path: Path) -> N
     first = cli.json("list")[-1]["id"]
     assert cli("tag", str(first), "later")[0] == 0
     assert [item["id"] for item in cli.json("list", "--tag", "#Later ")] == [first]
+
+
+def test_read_unread_star_unstar_verbs(imported: Cli) -> None:
+    first, second = (item["id"] for item in imported.json("list")[:2])
+    status, _out, err = imported("read", str(first), str(second))
+    assert status == 0 and err.strip() == "reader: marked 2 items read"
+    flags = {item["id"]: item for item in imported.json("list")}
+    assert flags[first]["read"] and flags[second]["read"]
+    assert imported("unread", str(second))[2].strip() == "reader: marked 1 item unread"
+    assert imported("star", str(first))[2].strip() == "reader: starred 1 item"
+    flags = {item["id"]: item for item in imported.json("list")}
+    assert (flags[first]["starred"], flags[second]["read"]) == (True, False)
+    assert imported("unstar", str(first))[0] == 0
+    assert not {item["id"]: item for item in imported.json("list")}[first]["starred"]
+    status, out, err = imported("star", "99999")
+    assert (status, out) == (1, "") and "no item with id 99999" in err
+    assert len(err.strip().splitlines()) == 1
