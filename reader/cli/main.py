@@ -14,7 +14,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -143,11 +143,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("tags", "list tags with how many items carry each")
     sub.add_argument("--json", action="store_true", help="one JSON array on stdout")
 
-    sub = command("export", "write items as JSON, JSON Lines, Markdown or CSV")
+    sub = command(
+        "export",
+        "write items as JSON, JSON Lines, Markdown or CSV (the ones a search finds, with"
+        " QUERY), or the feed sources as OPML",
+    )
+    sub.add_argument("query", nargs="*", metavar="QUERY", help="search syntax (see search)")
     filters(sub)
     sub.add_argument(
-        "--format", choices=("json", "jsonl", "markdown", "csv"), default="json", dest="fmt"
+        "--format",
+        choices=("json", "jsonl", "markdown", "csv", "opml"),
+        default="json",
+        dest="fmt",
     )
+    sub.add_argument("--limit", type=_positive_int, metavar="N", help="at most N items")
     sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
     sub = command("search", "search titles and bodies (syntax: see README, Search)")
@@ -500,17 +509,59 @@ def cmd_tags(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from reader.services.exporting import write_items
+EXPORT_SEARCH_LIMIT = 1_000_000
+"""Hits asked of a search that selects what to export: all of them, in practice."""
 
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from itertools import islice
+
+    from reader.model import ItemFilter
+    from reader.services.exporting import write_items, write_opml
+
+    if args.fmt == "opml":
+        if args.query:
+            raise CommandError("--format opml exports the feed sources; it takes no QUERY",
+                               EXIT_USAGE)  # fmt: skip
+        with _open_library(args) as library:
+            sources = library.sources()
+        count = _write_output(args.output, lambda out: write_opml(sources, out))
+        if args.output not in (None, "-"):
+            message(f"exported {count} feed sources to {args.output}")
+        return EXIT_OK
     with _open_library(args) as library:
         item_filter = _item_filter(args, library)
-        count = _write_output(
-            args.output, lambda out: write_items(library.iter_items(item_filter), out, args.fmt)
-        )
+        items: Iterable[Item]
+        if args.query:
+            ids = _search_ids(args, " ".join(args.query), args.limit)
+            if item_filter != ItemFilter():  # --tag, --source... narrow the search's finds
+                allowed = {summary.id for summary in library.list_items(item_filter)}
+                ids = [item_id for item_id in ids if item_id in allowed]
+            items = (library.get_item(item_id) for item_id in ids)
+        else:
+            items = library.iter_items(item_filter)
+        if args.limit is not None:
+            items = islice(items, args.limit)
+        count = _write_output(args.output, lambda out: write_items(items, out, args.fmt))
     if args.output not in (None, "-"):
         message(f"exported {count} items to {args.output}")
     return EXIT_OK
+
+
+def _search_ids(args: argparse.Namespace, text: str, limit: int | None) -> list[int]:
+    """The ids a search finds, best first (a bad query exits with status 2)."""
+    from reader import paths
+    from reader.search.engine import Searcher
+    from reader.search.query import QueryError, parse
+
+    try:
+        query = parse(text)
+    except QueryError as error:
+        raise CommandError(f"bad query: {error}", EXIT_USAGE) from None
+    path = paths.library_path(getattr(args, "library", None))
+    with Searcher.open(path) as searcher:
+        results = searcher.search(query, limit=limit or EXPORT_SEARCH_LIMIT, snippets=False)
+    return [hit.id for hit in results.hits]
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any, Literal, TextIO
 
 from reader.ingest.backup import CSV_QUOTE, MARKDOWN_ITEM_MARK, MARKDOWN_SPECIAL
-from reader.model import Item, ItemSummary
+from reader.model import Item, ItemSummary, SourceInfo
 from reader.text.clean import escape_for_json, strip_controls
 
 ExportFormat = Literal["json", "jsonl", "markdown", "csv"]
@@ -183,3 +183,23 @@ def write_items(items: Iterable[Item], out: TextIO, fmt: ExportFormat) -> int:
     if fmt == "markdown":
         return write_markdown(items, out)
     return write_csv(items, out)
+
+
+def write_opml(sources: Iterable[SourceInfo], out: TextIO) -> int:
+    """The sources that have a feed address, as an OPML 2.0 subscription list (what
+    feed readers import); returns how many were written."""
+    from xml.sax.saxutils import quoteattr
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
+             "  <head><title>reader subscriptions</title></head>", "  <body>"]  # fmt: skip
+    count = 0
+    for source in sources:
+        url = source.origin or ""
+        if not url.startswith(("http://", "https://")):
+            continue  # files and pages saved by hand have no feed to subscribe to
+        name = quoteattr(strip_controls(source.name))
+        lines.append(f'    <outline type="rss" text={name} title={name} xmlUrl={quoteattr(url)}/>')
+        count += 1
+    lines += ["  </body>", "</opml>"]
+    out.write("\n".join(lines) + "\n")
+    return count

@@ -422,3 +422,33 @@ def test_read_unread_star_unstar_verbs(imported: Cli) -> None:
     status, out, err = imported("star", "99999")
     assert (status, out) == (1, "") and "no item with id 99999" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_export_takes_a_query_and_a_limit(imported: Cli) -> None:
+    def exported(*args: str) -> list[dict[str, object]]:
+        status, out, err = imported("export", *args)
+        assert status == 0, err
+        return list(json.loads(out))
+
+    found = [str(item["title"]) for item in exported("rail", "line")]
+    assert found and all("rail" in title.lower() for title in found)
+    assert len(exported("--limit", "2")) == 2 and len(exported()) == 4
+    status, _out, err = imported("export", "kind:video")
+    assert status == 2 and "bad query" in err
+
+
+def test_export_opml_lists_the_feed_sources(cli: Cli, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>Harbour &amp; Co</title>"
+        "<link>https://harbour.example/</link>"
+        "<item><title>Ferry strike ends</title><link>https://harbour.example/a</link></item>"
+        "</channel></rss>"
+    )
+    (tmp_path / "notes.txt").write_text("A headline saved by hand\n")
+    cli("import", str(feed), str(tmp_path / "notes.txt"))
+    status, out, _err = cli("export", "--format", "opml")
+    assert status == 0 and out.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    outlines = [line for line in out.splitlines() if "<outline" in line]
+    assert len(outlines) == 1 and 'text="Harbour &amp; Co"' in outlines[0]
+    assert "notes.txt" not in out
