@@ -140,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub = command(name, f"{what} (and their copies from other sources)")
         sub.add_argument("ids", type=_positive_id, nargs="+", metavar="ID")
 
+    sub = command("source", "manage sources: 'source rename OLD NEW'")
+    sub.add_argument("action", choices=("rename",))
+    sub.add_argument("old", metavar="OLD")
+    sub.add_argument("new", metavar="NEW")
+
     sub = command("tags", "list tags with how many items carry each")
     sub.add_argument("--json", action="store_true", help="one JSON array on stdout")
 
@@ -495,6 +500,13 @@ def _items(count: int) -> str:
     return f"{count} item{'s' if count != 1 else ''}"
 
 
+def cmd_source(args: argparse.Namespace) -> int:
+    with _open_library(args) as library:
+        library.rename_source(args.old, args.new)
+    message(f"source {args.old!r} is now {' '.join(args.new.split())!r}")
+    return EXIT_OK
+
+
 def cmd_tags(args: argparse.Namespace) -> int:
     with _open_library(args) as library:
         tags = library.tags()
@@ -780,6 +792,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "tag": cmd_tag,
     "untag": cmd_untag,
     "tags": cmd_tags,
+    "source": cmd_source,
     "read": cmd_flag,
     "unread": cmd_flag,
     "star": cmd_flag,

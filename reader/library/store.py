@@ -208,6 +208,27 @@ class Library:
         ).fetchall()
         return [SourceInfo(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
+    def rename_source(self, old: str, new: str) -> None:
+        """Give a source another name (case and accents of `old` do not matter). A name
+        another source has already is refused: two sources are not merged by a rename."""
+        new = " ".join(new.split())
+        if not new:
+            raise LibraryError("a source needs a name")
+        with self.transaction() as connection:
+            row = connection.execute(
+                "SELECT id FROM sources WHERE key = ?", (_fold(old),)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no source named {old!r} (see 'reader stats')")
+            taken = connection.execute(
+                "SELECT id FROM sources WHERE key = ? AND id != ?", (_fold(new), row[0])
+            ).fetchone()
+            if taken is not None:
+                raise LibraryError(f"a source named {new!r} exists already")
+            connection.execute(
+                "UPDATE sources SET name = ?, key = ? WHERE id = ?", (new, _fold(new), row[0])
+            )
+
     def has_source(self, name: str) -> bool:
         row = self._db.execute("SELECT 1 FROM sources WHERE key = ?", (_fold(name),)).fetchone()
         return row is not None

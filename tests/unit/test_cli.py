@@ -452,3 +452,18 @@ def test_export_opml_lists_the_feed_sources(cli: Cli, tmp_path: Path) -> None:
     outlines = [line for line in out.splitlines() if "<outline" in line]
     assert len(outlines) == 1 and 'text="Harbour &amp; Co"' in outlines[0]
     assert "notes.txt" not in out
+
+
+def test_source_rename(imported: Cli) -> None:
+    sources = {item["source"] for item in imported.json("list")}
+    old = sorted(sources)[0]
+    status, _out, err = imported("source", "rename", old.upper(), "Harbour  Post")
+    assert status == 0 and err.strip() == f"reader: source {old.upper()!r} is now 'Harbour Post'"
+    renamed = {item["source"] for item in imported.json("list")}
+    assert "Harbour Post" in renamed and old not in renamed
+    assert imported.json("list", "--source", "harbour post")
+    other = sorted(sources)[1]
+    status, _out, err = imported("source", "rename", other, "harbour post")
+    assert status == 1 and "exists already" in err
+    status, _out, err = imported("source", "rename", "nowhere", "x")
+    assert status == 1 and "no source named 'nowhere'" in err
