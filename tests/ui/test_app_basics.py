@@ -459,3 +459,40 @@ async def test_help_shows_remapped_keys(app_factory: AppFactory) -> None:
         tag = next(line for line in lines if "add tags" in line)
         star = next(line for line in lines if "toggle star" in line)
         assert tag.split()[0] == "^g" and star.split()[0] == "f"
+
+
+async def test_saved_searches_can_be_renamed_edited_and_deleted(
+    app_factory: AppFactory, tmp_path: Path
+) -> None:
+    state = tmp_path / "state.json"
+    state.write_text(json.dumps({"version": 1, "saved_searches": {"Long reads": "article"}}))
+    app = app_factory()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        nav = app.screen.query_one("#nav")
+        nav.focus()
+        nav.highlighted = nav.get_option_index("saved:Long reads")  # type: ignore[attr-defined]
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one(Input).value = "Essays"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _nav_entry(app, "saved:Essays").split() == ["⌕", "Essays", "4"]
+        nav.highlighted = nav.get_option_index("saved:Essays")  # type: ignore[attr-defined]
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "article 3"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert json.loads(state.read_text())["saved_searches"] == {"Essays": "article 3"}
+        nav.highlighted = nav.get_option_index("saved:Essays")  # type: ignore[attr-defined]
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press("enter")  # "Delete", the first choice
+        await pilot.pause()
+    assert json.loads(state.read_text())["saved_searches"] == {}

@@ -24,6 +24,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Finding", (
         ("/", "search as you type (enter: to the list, esc: clear)"),
         ("S", "save the current search as a view"),
+        ("r / e / d", "on a saved search in the sources pane: rename / edit / delete it"),
         ("R", "refresh from the library (also automatic)"),
     )),
     ("Keeping", (

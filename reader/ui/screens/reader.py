@@ -206,6 +206,65 @@ class ReaderScreen(Screen[None]):
             self.show_view(View.from_key(event.option.id))
             self.items.focus()
 
+    @on(NavPane.SavedSearchAction)
+    def saved_search_action(self, message: NavPane.SavedSearchAction) -> None:
+        """Rename, edit or delete a saved search, asking first."""
+        saved = self.ctx.state.saved_searches
+        name = message.name
+        if name not in saved:
+            return
+
+        def store(searches: dict[str, str], shown: View | None, note: str) -> None:
+            self.ctx.state.saved_searches = searches
+            self.ctx.save_state()
+            if shown is not None:
+                self.show_view(shown)
+            self.refresh_nav()
+            self.notify(note, timeout=2, markup=False)
+
+        showing = self.view == View("saved", name)
+        if message.action == "rename":
+
+            def renamed(new: str | None) -> None:
+                new = " ".join((new or "").split())
+                if not new or new == name:
+                    return
+                if new in saved:
+                    self.notify(f"A saved search is called “{new}” already.", severity="warning",
+                                markup=False)  # fmt: skip
+                    return
+                searches = {new if key == name else key: query for key, query in saved.items()}
+                store(searches, View("saved", new) if showing else None,
+                      f"Renamed “{name}” to “{new}”.")  # fmt: skip
+
+            self.app.push_screen(PromptDialog(f"New name for “{name}”", value=name), renamed)
+        elif message.action == "edit":
+
+            def edited(query: str | None) -> None:
+                from reader.search.query import QueryError, parse
+
+                if not query or query == saved[name]:
+                    return
+                try:
+                    parse(query)
+                except QueryError as error:
+                    self.notify(f"Not saved: {error}", severity="error", markup=False)
+                    return
+                store({**saved, name: query}, View("saved", name) if showing else None,
+                      f"“{name}” now searches {query}.")  # fmt: skip
+
+            self.app.push_screen(PromptDialog(f"Search of “{name}”", value=saved[name]), edited)
+        else:
+
+            def confirmed(choice: str | None) -> None:
+                if choice == "Delete":
+                    searches = {key: query for key, query in saved.items() if key != name}
+                    store(searches, View("all") if showing else None,
+                          f"Deleted the saved search “{name}”.")  # fmt: skip
+
+            self.app.push_screen(PickDialog(f"Delete the saved search “{name}”?",
+                                            ["Delete", "Keep"]), confirmed)  # fmt: skip
+
     @on(ArticleView.TagClicked)
     def pick_tag(self, event: ArticleView.TagClicked) -> None:
         """A click on a tag under the title shows that tag's items (later: the Later view)."""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import dataclass
 
+from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -29,14 +32,38 @@ def _entry_prompt(entry: NavEntry, width: int = 26) -> Content:
 
 
 class NavPane(OptionList):
-    """Picking an entry posts OptionList.OptionSelected with the view's key as option id."""
+    """Picking an entry posts OptionList.OptionSelected with the view's key as option id.
+    On a saved search, r renames it, e edits its search and d deletes it (the screen
+    asks, through SavedSearchAction)."""
 
     DEFAULT_CSS = """
     NavPane { width: 32; border: none; border-right: vkey $panel; height: 1fr; }
     """
+    BINDINGS = [
+        Binding("r", "saved('rename')", "Rename", id="saved-rename"),
+        Binding("e", "saved('edit')", "Edit search", id="saved-edit"),
+        Binding("d,delete", "saved('delete')", "Delete", id="saved-delete"),
+    ]
+
+    @dataclass
+    class SavedSearchAction(Message):
+        """Rename, edit or delete the saved search `name`."""
+
+        action: str
+        name: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+
+    def action_saved(self, action: str) -> None:
+        if self.highlighted is None:
+            return
+        key = self.get_option_at_index(self.highlighted).id or ""
+        kind, _, name = key.partition(":")
+        if kind == "saved" and name:
+            self.post_message(self.SavedSearchAction(action, name))
+        else:
+            self.notify("r, e and d work on a saved search (⌕).", timeout=2)
 
     def fill(self, sections: list[tuple[str, list[NavEntry]]], current: str) -> None:
         """Rebuild the entries, keeping the highlight on the current view."""
