@@ -444,6 +444,20 @@ class Library:
         )
         return int(self._db.execute(sql, [*params, *copies_params]).fetchone()[0])
 
+    def duplicate_roots(self, item_ids: Sequence[int]) -> dict[int, int]:
+        """The first item of each given item's duplicate set (its own id when it has no
+        copies, or before grouping has seen it)."""
+        roots = {item_id: item_id for item_id in item_ids}
+        for start in range(0, len(item_ids), 500):  # stay under SQLite's variable limit
+            chunk = item_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT item_id, dup_root FROM story_profiles WHERE item_id IN ({marks})",
+                list(chunk),
+            )
+            roots.update((int(item_id), int(root)) for item_id, root in rows)
+        return roots
+
     def hidden_duplicates(
         self, item_ids: Sequence[int], item_filter: ItemFilter = ALL_ITEMS
     ) -> dict[int, list[int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from reader.library import Library
@@ -41,17 +41,35 @@ class FilterRows:
 
 @dataclass
 class IdRows:
-    """A ranked list of ids (search results), with the matched title spans of each."""
+    """A ranked list of ids (search results), with the matched title spans of each, and
+    for collapsed results how many copies each row stands for."""
 
     library: Library
     item_ids: Sequence[int]
     spans: Mapping[int, Spans] = field(default_factory=dict)
+    copies: Mapping[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def collapsed(cls, library: Library, item_ids: Sequence[int],
+                  spans: Mapping[int, Spans]) -> IdRows:  # fmt: skip
+        """One row per duplicate set, at its best-ranked member, counting the others."""
+        roots = library.duplicate_roots(item_ids)
+        shown: dict[int, int] = {}  # root -> the row that stands for its set
+        copies: dict[int, int] = {}
+        for item_id in item_ids:
+            row = shown.setdefault(roots[item_id], item_id)
+            if row != item_id:
+                copies[row] = copies.get(row, 0) + 1
+        return cls(library, list(shown.values()), spans, copies)
 
     def count(self) -> int:
         return len(self.item_ids)
 
     def page(self, offset: int, limit: int) -> list[ItemSummary]:
-        return self.library.summaries(self.item_ids[offset : offset + limit])
+        rows = self.library.summaries(self.item_ids[offset : offset + limit])
+        if not self.copies:
+            return rows
+        return [replace(row, duplicates=self.copies.get(row.id, 0)) for row in rows]
 
     def title_spans(self, item_id: int) -> Spans:
         return self.spans.get(item_id, ())

@@ -73,3 +73,28 @@ async def test_collapse_copies_and_tag_the_set(
         starred = library.list_items(ItemFilter(starred=True))
     assert len(starred) == (3 if follow else 1)
     assert app.state.collapse_duplicates is False
+
+
+async def test_search_results_collapse_copies_with_d(copies_library: Path, tmp_path: Path) -> None:
+    app = ReaderApp(copies_library, config=Config(), state_path=tmp_path / "state.json")
+    async with app.run_test(size=(160, 30)) as pilot:
+        items = app.screen.query_one(HeadlineList)
+        await pilot.press("slash", *"cranes", "enter")
+        for _ in range(100):
+            if items.count == 3:
+                break
+            await pilot.pause(0.02)
+        assert items.count == 3  # every copy while D is off
+        await pilot.press("D")
+        for _ in range(100):
+            if items.count == 1:
+                break
+            await pilot.pause(0.02)
+        assert items.count == 1
+        assert "+2 src" in _rows(app)[0]  # "+2 sources", or "+2 src" in a narrow list
+        await pilot.press("D")
+        for _ in range(100):
+            if items.count == 3:
+                break
+            await pilot.pause(0.02)
+        assert items.count == 3

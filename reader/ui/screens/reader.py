@@ -324,7 +324,11 @@ class ReaderScreen(Screen[None]):
         if message.error:
             self.update_status(error=message.error)
             return
-        self.items.show(IdRows(self.ctx.library, message.item_ids, message.spans))
+        if self.ctx.state.collapse_duplicates:
+            rows = IdRows.collapsed(self.ctx.library, message.item_ids, message.spans)
+        else:
+            rows = IdRows(self.ctx.library, message.item_ids, message.spans)
+        self.items.show(rows)
         self.shown_query = message.query
         self._more_results = message.more
         # The status line a moment later, after the list's frame, for the same reason as
@@ -480,7 +484,7 @@ class ReaderScreen(Screen[None]):
         state.collapse_duplicates = not state.collapse_duplicates
         self.remember()
         if self.query_text:
-            self.notify("Copies are collapsed in views, not in search results.", timeout=3)
+            self._run_search(self.query_text)
         else:
             self.show_view(self.view, keep_item=self.items.current_id)
         said = "one row per set, +N sources" if state.collapse_duplicates else "every copy shown"
