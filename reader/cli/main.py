@@ -140,6 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
         sub = command(name, f"{what} (and their copies from other sources)")
         sub.add_argument("ids", type=_positive_id, nargs="+", metavar="ID")
 
+    sub = command(
+        "views",
+        "saved searches (the app's views): 'views', 'views add NAME QUERY...',"
+        " 'views edit NAME QUERY...', 'views rename OLD NEW', 'views delete NAME'",
+    )
+    sub.add_argument("words", nargs="*", metavar="add|edit|rename|delete ...")
+    sub.add_argument("--json", action="store_true", help="one JSON object on stdout")
+
     sub = command("source", "manage sources: 'source rename OLD NEW'")
     sub.add_argument("action", choices=("rename",))
     sub.add_argument("old", metavar="OLD")
@@ -500,6 +508,69 @@ def _items(count: int) -> str:
     return f"{count} item{'s' if count != 1 else ''}"
 
 
+def cmd_views(args: argparse.Namespace) -> int:
+    """List or change the saved searches the app shows as views (its state file; an
+    app open meanwhile keeps its own copy until it restarts)."""
+    from reader.state import load_state, save_state, state_file
+
+    words: list[str] = args.words
+    state = load_state()
+    saved = state.saved_searches
+    if not words:
+        if args.json:
+            _print_json(saved)
+        else:
+            for name, query in saved.items():
+                print(f"{name}\t{query}")
+        return EXIT_OK
+    action, rest = words[0], words[1:]
+    # Words each action takes: at least, at most (None: a query of any length).
+    arity: dict[str, tuple[int, int | None]] = {
+        "add": (2, None), "edit": (2, None), "rename": (2, 2), "delete": (1, 1),
+    }  # fmt: skip
+    least, most = arity.get(action, (0, -1))
+    if action not in arity or len(rest) < least or (most is not None and len(rest) > most):
+        raise CommandError(
+            "usage: reader views [add NAME QUERY... | edit NAME QUERY... | rename OLD NEW"
+            " | delete NAME]",
+            EXIT_USAGE,
+        )
+    name = rest[0]
+    if action in ("edit", "rename", "delete") and name not in saved:
+        raise CommandError(f"no saved search named {name!r} (see 'reader views')")
+    if action in ("add", "edit"):
+        from reader.search.query import QueryError, parse
+
+        query = " ".join(rest[1:])
+        try:
+            parse(query)
+        except QueryError as error:
+            raise CommandError(f"bad query: {error}", EXIT_USAGE) from None
+        if action == "add" and name in saved:
+            raise CommandError(f"a saved search is called {name!r} already ('views edit')")
+        saved[name] = query
+        said = f"saved search {name!r}: {query}"
+    elif action == "rename":
+        new = " ".join(rest[1].split())
+        if new in saved:
+            raise CommandError(f"a saved search is called {new!r} already")
+        state.saved_searches = {new if key == name else key: q for key, q in saved.items()}
+        if state.view == f"saved:{name}":
+            state.view = f"saved:{new}"
+        said = f"saved search {name!r} is now {new!r}"
+    else:
+        del saved[name]
+        if state.view == f"saved:{name}":
+            state.view = "all"
+        said = f"deleted the saved search {name!r}"
+    target = state_file()
+    save_state(state)
+    if not target.is_file():
+        raise CommandError(f"cannot write {target}")
+    message(said)
+    return EXIT_OK
+
+
 def cmd_source(args: argparse.Namespace) -> int:
     with _open_library(args) as library:
         library.rename_source(args.old, args.new)
@@ -793,6 +864,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "untag": cmd_untag,
     "tags": cmd_tags,
     "source": cmd_source,
+    "views": cmd_views,
     "read": cmd_flag,
     "unread": cmd_flag,
     "star": cmd_flag,

@@ -19,10 +19,10 @@ from textual.screen import Screen
 from reader import paths
 from reader.config import Config
 from reader.library import Library
+from reader.state import UiState, load_state, save_state
 from reader.ui.context import ReaderContext
 from reader.ui.keymap_check import checked_keymap
 from reader.ui.screens.reader import ReaderScreen
-from reader.ui.state import UiState, load_state, save_state
 
 TERMINAL_CHECK_SECONDS = 2.0
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.config import Config
 from reader.library import Library
-from reader.ui.state import UiState
+from reader.state import UiState
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,8 @@ import pytest
 
 from reader.config import Config
 from reader.library.schema import LATEST_VERSION
+from reader.state import STATE_VERSION
 from reader.ui.app import ReaderApp
-from reader.ui.state import STATE_VERSION
 from reader.ui.widgets.headline_list import HeadlineList
 from tests.old_libraries import library_at
 

@@ -467,3 +467,25 @@ def test_source_rename(imported: Cli) -> None:
     assert status == 1 and "exists already" in err
     status, _out, err = imported("source", "rename", "nowhere", "x")
     assert status == 1 and "no source named 'nowhere'" in err
+
+
+def test_views_add_edit_rename_delete(cli: Cli, isolated_dirs: Path) -> None:
+    """The app's saved searches from the command line, kept in its state file."""
+    from reader.state import load_state
+
+    assert cli("views") == (0, "", "")
+    assert cli("views", "add", "Rail", "rail", "is:unread")[0] == 0
+    assert cli.json("views") == {"Rail": "rail is:unread"}
+    status, _out, err = cli("views", "add", "Rail", "again")
+    assert status == 1 and "already" in err
+    assert cli("views", "edit", "Rail", "rail", "strike")[0] == 0
+    status, _out, err = cli("views", "rename", "Rail", "Strikes")
+    assert status == 0 and err.strip() == "reader: saved search 'Rail' is now 'Strikes'"
+    assert load_state().saved_searches == {"Strikes": "rail strike"}  # what the app reads
+    status, _out, err = cli("views", "edit", "Strikes", "kind:video")
+    assert status == 2 and "bad query" in err
+    assert cli("views", "delete", "Strikes")[0] == 0
+    assert cli.json("views") == {}
+    status, _out, err = cli("views", "delete", "Strikes")
+    assert status == 1 and "no saved search named 'Strikes'" in err
+    assert cli("views", "rename", "only-one")[0] == 2

@@ -1,4 +1,8 @@
-"""The app's memory between runs: last view, item, layout, theme, saved searches."""
+"""The app's memory between runs: last view, item, layout, theme, saved searches.
+
+Beside the layers (like config and paths): the app keeps it, and `reader views` edits
+its saved searches from the command line.
+"""
 
 from __future__ import annotations
 
