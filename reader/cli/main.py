@@ -175,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("search", "search titles and bodies (syntax: see README, Search)")
     sub.add_argument("query", nargs="+", metavar="QUERY", help="words, operators and filters")
     sub.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N")
+    sub.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="mark the matches (auto: on a terminal, unless NO_COLOR is set)",
+    )
     sub.add_argument("--json", action="store_true", help="one JSON array on stdout")
 
     sub = command("stats", "counts of items, sources, tags and stories")
@@ -721,9 +727,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([hit.to_dict() for hit in results.hits])
         return EXIT_OK
+    colour = args.color == "always" or (
+        args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
+    from reader.cli.output import raw_stream
+    from reader.cli.search_text import hit_lines
+
+    # hit_lines makes the fields safe itself; the highlight codes are its own.
+    out = raw_stream(sys.stdout) if colour else sys.stdout
     for hit in results.hits:
-        source = hit.source if len(hit.source) <= 18 else hit.source[:17] + "…"
-        print(f"{hit.id:>6} {hit.score:5.1f}  {source:<18}  {hit.title}")
+        for line in hit_lines(hit, colour=colour):
+            print(line, file=out)
     if not results.hits:
         message("no results")
     return EXIT_OK

@@ -78,3 +78,25 @@ def test_bad_syntax_is_one_line_and_exit_2(
     assert out == ""
     assert err.startswith("reader: bad query: ")
     assert err.count("\n") == 1
+
+
+def test_matches_are_marked_only_when_colour_is_asked(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, plain, _ = search(library, capsys, "kante", "fenerbache")
+    assert "\x1b[" not in plain  # piped: never
+    _, coloured, _ = search(library, capsys, "kante", "fenerbache", "--color", "always")
+    assert "\x1b[1;4mKanté\x1b[22;24m" in coloured
+    assert coloured.replace("\x1b[1;4m", "").replace("\x1b[22;24m", "") == plain
+    _, never, _ = search(library, capsys, "kante", "--color", "never")
+    assert "\x1b[" not in never
+
+
+def test_a_marked_title_keeps_hostile_escapes_out() -> None:
+    from reader.cli.search_text import marked
+
+    text = "Storm \x1b]52;c;aGk=\x07wins \x1b[31mred"
+    out = marked(text, [(0, 5)], colour=True)
+    assert out.startswith("\x1b[1;4mStorm\x1b[22;24m")
+    assert "\x1b]" not in out and "\x07" not in out and "\x1b[31m" not in out
+    assert marked(text, [(3, 999)], colour=True) == marked(text, [], colour=True)
