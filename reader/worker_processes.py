@@ -7,7 +7,9 @@ to go; Ctrl-C reached every worker of the terminal's process group and each prin
 own KeyboardInterrupt traceback. Each worker now runs `start_worker` first: Linux kills
 it when its parent dies (PR_SET_PDEATHSIG), elsewhere a thread watches the parent's PID;
 Ctrl-C is left to the parent, which prints one line; and a worker's own stderr is closed
-so that dying mid-write cannot print a traceback either.
+so that dying mid-write cannot print a traceback either. A Ctrl-C that lands while the
+workers are still being forked, before `start_worker` runs in them, is held back by
+`interrupts_deferred` (seen in CI: a traceback from multiprocessing's own start-up).
 """
 
 from __future__ import annotations
@@ -19,9 +21,28 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 
 _PR_SET_PDEATHSIG = 1
 _WATCH_SECONDS = 0.5
+
+
+@contextlib.contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Fork helper processes inside this: a Ctrl-C meanwhile is only noted (in the
+    parent, and in a child not yet past `start_worker`), and raised in the parent as
+    KeyboardInterrupt once the block is done. Main thread only; elsewhere a no-op."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def start_worker(parent_pid: int) -> None:

@@ -22,7 +22,7 @@ from reader.search import index as search_index
 from reader.services.stories import copies_from_other_sources, grouping_state
 from reader.services.stories import group_new_items as group_stories_of_new_items
 from reader.stories import store as story_store
-from reader.worker_processes import start_worker
+from reader.worker_processes import interrupts_deferred, start_worker
 
 PARALLEL_MIN_FILES = 4
 """Below this many files a worker process costs more than it saves."""
@@ -163,10 +163,11 @@ def _parallel_reads(files: Sequence[Path], budget: _Budget) -> Iterator[ReadResu
     with executor:
         pending: deque[Future[ReadResult]] = deque()
         queue = iter(files)
-        for path in queue:
-            pending.append(executor.submit(_read, path, budget))
-            if len(pending) >= 2 * workers:
-                break
+        with interrupts_deferred():  # the first submit forks every worker
+            for path in queue:
+                pending.append(executor.submit(_read, path, budget))
+                if len(pending) >= 2 * workers:
+                    break
         while pending:
             result = pending.popleft().result()
             for path in queue:

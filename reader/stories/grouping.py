@@ -21,7 +21,7 @@ from typing import Final
 
 from reader.stories.engine import THRESHOLD, Grouper, MemoryState
 from reader.stories.features import Signature, StoryInput, signature
-from reader.worker_processes import start_worker
+from reader.worker_processes import interrupts_deferred, start_worker
 
 _UNDATED = datetime.max.replace(tzinfo=UTC)
 
@@ -70,7 +70,9 @@ def signatures_in_order(items: Sequence[StoryInput]) -> Generator[Signature, Non
         return
     chunks = [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
+    with interrupts_deferred():  # the pool forks its workers here
+        pool = context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),))
+    with pool:
         for batch in pool.imap(_signatures, chunks):
             yield from batch
 

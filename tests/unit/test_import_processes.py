@@ -175,3 +175,23 @@ def test_ctrl_c_during_a_rebuild_leaves_its_helpers_silent(tmp_path: Path) -> No
     assert process.returncode == 130
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1] == "reader: interrupted"
+
+
+def test_a_ctrl_c_while_workers_fork_waits_for_the_end_of_the_fork() -> None:
+    """A SIGINT inside the block is held back, then raised as KeyboardInterrupt; a child
+    forked meanwhile (before its start_worker) does not die of it with a traceback."""
+    from reader.worker_processes import interrupts_deferred
+
+    reached_end = False
+    with pytest.raises(KeyboardInterrupt), interrupts_deferred():
+        child = os.fork()
+        if child == 0:  # the child: the same held-back handler, then a quiet exit
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+            os._exit(0)
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        reached_end = True
+    _, status = os.waitpid(child, 0)
+    assert reached_end and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
