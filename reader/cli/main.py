@@ -495,23 +495,20 @@ def cmd_untag(args: argparse.Namespace) -> int:
 def cmd_flag(args: argparse.Namespace) -> int:
     """read / unread / star / unstar ID...: one line saying how many items changed."""
     from reader.services.tagging import mark_read, mark_starred
+    from reader.text.wording import counted
 
     follow = _load_config().duplicates_follow
     ids = list(dict.fromkeys(args.ids))
     with _open_library(args) as library:
         if args.command in ("read", "unread"):
             changed = mark_read(library, ids, args.command == "read", follow_duplicates=follow)
-            done = f"marked {_items(len(ids))} {args.command}"
+            done = f"marked {counted(len(ids), 'item')} {args.command}"
         else:
             changed = mark_starred(library, ids, args.command == "star", follow_duplicates=follow)
-            done = f"{args.command}red {_items(len(ids))}"
+            done = f"{args.command}red {counted(len(ids), 'item')}"
     copies = [item_id for item_id in changed if item_id not in ids]
-    message(done + (f" and {_items(len(copies))} copies of them" if copies else ""))
+    message(done + (f" and {counted(len(copies), 'item')} copies of them" if copies else ""))
     return EXIT_OK
-
-
-def _items(count: int) -> str:
-    return f"{count} item{'s' if count != 1 else ''}"
 
 
 def cmd_views(args: argparse.Namespace) -> int:

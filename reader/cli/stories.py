@@ -18,6 +18,7 @@ from reader.stories.accounts import StoryAccounts
 from reader.stories.compare import ComparedArticle
 from reader.stories.coverage import bar, coverage, timeline
 from reader.stories.render import render
+from reader.text.wording import counted
 
 
 def _date(summary: StorySummary) -> str:
@@ -102,7 +103,7 @@ def coverage_lines(story: StoryDetail) -> list[str]:
     lines = ["coverage:"]
     for row in rows:
         source = row.source if len(row.source) <= 18 else row.source[:17] + "…"
-        count = f"{row.items} item{'s' if row.items != 1 else ''}"
+        count = counted(row.items, "item")
         undated = f", {row.undated} undated" if row.undated and row.first is not None else ""
         lines.append(
             f"  {source:<18}  {bar(row.items, widest):<20}  {count:<8}"
@@ -133,10 +134,9 @@ def accounts_lines(accounts: StoryAccounts, width: int) -> list[str]:
 def story_lines(story: StoryDetail, *, collapse: bool, width: int) -> list[str]:
     """`reader story ID`: the label, then one line per item (or per duplicate set)."""
     lines = textwrap.wrap(f"story {story.id}: {story.label}", width) or [f"story {story.id}"]
-    plural = "" if len(story.sources) == 1 else "s"
     lines.append(
-        f"{story.size} item{'s' if story.size != 1 else ''} from {len(story.sources)}"
-        f" source{plural}: {', '.join(story.sources)}"
+        f"{counted(story.size, 'item')} from {counted(len(story.sources), 'source')}:"
+        f" {', '.join(story.sources)}"
     )
     set_of = {member: members for members in story.duplicate_sets for member in members}
     shown: set[int] = set()

@@ -22,6 +22,7 @@ from reader.search import index as search_index
 from reader.services.stories import copies_from_other_sources, grouping_state
 from reader.services.stories import group_new_items as group_stories_of_new_items
 from reader.stories import store as story_store
+from reader.text.wording import counted
 from reader.worker_processes import interrupts_deferred, start_worker
 
 PARALLEL_MIN_FILES = 4
@@ -64,15 +65,10 @@ class ImportReport:
     def summary_line(self) -> str:
         copies = f", {self.copies} already from other sources" if self.copies else ""
         return (
-            f"imported {_count(self.added, 'item')} from {_count(self.files, 'file')}"
-            f" ({_count(self.duplicates, 'duplicate')}{copies},"
-            f" {_count(len(self.failures), 'error')})"
+            f"imported {counted(self.added, 'item')} from {counted(self.files, 'file')}"
+            f" ({counted(self.duplicates, 'duplicate')}{copies},"
+            f" {counted(len(self.failures), 'error')})"
         )
-
-
-def _count(number: int, noun: str) -> str:
-    """ "1 file", "2 files", "0 errors"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 ProgressCallback = Callable[[int, int, Path], None]

@@ -13,11 +13,8 @@ from collections.abc import Sequence
 from reader.library import Library
 from reader.library.codec import tag_key
 from reader.model import LATER_TAG
+from reader.text.wording import counted
 from reader.ui.writer import Write
-
-
-def _plural(count: int) -> str:
-    return f"{count} item{'s' if count != 1 else ''}"
 
 
 def open_item(item_id: int, *, follow: bool) -> Write:
@@ -70,7 +67,7 @@ def toggle_later(ids: Sequence[int], *, follow: bool) -> Write:
         return add_tags(lib, ids, [LATER_TAG], follow_duplicates=follow)
 
     def note() -> str:
-        return "Removed from Later." if removed else f"{_plural(len(ids))} saved for later."
+        return "Removed from Later." if removed else f"{counted(len(ids), 'item')} saved for later."
 
     return Write(change, tuple(ids), note)
 

@@ -28,6 +28,7 @@ from reader.library import Library
 from reader.model import StoryDetail
 from reader.stories.accounts import Agreement, Conflict, StoryAccounts
 from reader.stories.coverage import SourceCoverage, TimelineEntry, bar, coverage, timeline
+from reader.text.wording import counted
 from reader.ui.safe import plain, styled
 from reader.ui.writer import Write
 
@@ -65,7 +66,7 @@ def coverage_content(rows: Sequence[SourceCoverage]) -> Content:
             span = row.first.strftime("%d %b")
         else:
             span = f"{row.first.strftime('%d %b')} to {row.last.strftime('%d %b')}"
-        count = f"{row.items} item{'s' if row.items != 1 else ''}"
+        count = counted(row.items, "item")
         parts += [
             styled(f"{source:<20}", "bold"),
             "  ",
@@ -191,14 +192,10 @@ class StoryScreen(Screen[None]):
     def show_story(self, message: StoryLoaded) -> None:
         detail, self.accounts = message.detail, message.accounts
         self.detail = detail
-        plural = "s" if len(detail.sources) != 1 else ""
+        sizes = f"{counted(detail.size, 'item')} from {counted(len(detail.sources), 'source')}"
         self.query_one("#story-header", Static).update(
             Content.assemble(
-                Content.styled(
-                    f"Story {detail.id} · {detail.size} item{'s' if detail.size != 1 else ''} from"
-                    f" {len(detail.sources)} source{plural} · ",
-                    "bold",
-                ),
+                Content.styled(f"Story {detail.id} · {sizes} · ", "bold"),
                 styled(detail.label, "bold"),
             )
         )
