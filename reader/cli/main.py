@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from reader.config import Config
     from reader.library import Library
     from reader.model import Item, ItemFilter, ItemSummary
+    from reader.search.engine import SearchResults
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -215,15 +216,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # --------------------------------------------------------------------------- helpers
-def _load_config(*, quiet: bool = False) -> Config:
-    """The user's config; every problem in it is one line on stderr (unless `quiet`:
-    the app shows them itself)."""
+def _load_config() -> Config:
+    """The user's config; every problem in it is one line on stderr (the app, which
+    shows them itself, reads the config on its own)."""
     from reader.config import load_config
 
     config, problems = load_config()
-    if not quiet:
-        for problem in problems:
-            message(problem)
+    for problem in problems:
+        message(problem)
     return config
 
 
@@ -619,7 +619,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         item_filter = _item_filter(args, library)
         items: Iterable[Item]
         if args.query:
-            ids = _search_ids(args, " ".join(args.query), args.limit)
+            found = _search(args, " ".join(args.query), args.limit or EXPORT_SEARCH_LIMIT,
+                            snippets=False)  # fmt: skip
+            ids = [hit.id for hit in found.hits]
             if item_filter != ItemFilter():  # --tag, --source... narrow the search's finds
                 allowed = {summary.id for summary in library.list_items(item_filter)}
                 ids = [item_id for item_id in ids if item_id in allowed]
@@ -634,8 +636,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _search_ids(args: argparse.Namespace, text: str, limit: int | None) -> list[int]:
-    """The ids a search finds, best first (a bad query exits with status 2)."""
+def _search(
+    args: argparse.Namespace, text: str, limit: int, *, snippets: bool = True
+) -> SearchResults:
+    """What `reader search` and `reader export QUERY` run: a bad query exits with status
+    2, and building the index for the first time says so."""
     from reader import paths
     from reader.search.engine import Searcher
     from reader.search.query import QueryError, parse
@@ -644,10 +649,13 @@ def _search_ids(args: argparse.Namespace, text: str, limit: int | None) -> list[
         query = parse(text)
     except QueryError as error:
         raise CommandError(f"bad query: {error}", EXIT_USAGE) from None
+
+    def building(count: int) -> None:
+        message(f"building the search index ({count} items, once)")
+
     path = paths.library_path(getattr(args, "library", None))
-    with Searcher.open(path) as searcher:
-        results = searcher.search(query, limit=limit or EXPORT_SEARCH_LIMIT, snippets=False)
-    return [hit.id for hit in results.hits]
+    with Searcher.open(path, on_build=building) as searcher:
+        return searcher.search(query, limit=limit, snippets=snippets)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -705,22 +713,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from reader import paths
-    from reader.search.engine import Searcher
-    from reader.search.query import QueryError, parse
-
-    text = " ".join(args.query)
-    try:
-        query = parse(text)
-    except QueryError as error:
-        raise CommandError(f"bad query: {error}", EXIT_USAGE) from None
-
-    def building(count: int) -> None:
-        message(f"building the search index ({count} items, once)")
-
-    path = paths.library_path(getattr(args, "library", None))
-    with Searcher.open(path, on_build=building) as searcher:
-        results = searcher.search(query, limit=args.limit)
+    results = _search(args, " ".join(args.query), args.limit)
     if args.json:
         _print_json([hit.to_dict() for hit in results.hits])
         return EXIT_OK
