@@ -61,8 +61,9 @@ def load_state(path: Path | None = None) -> UiState:
     return state
 
 
-def save_state(state: UiState, path: Path | None = None) -> None:
-    """Write atomically; failing to save state must never disturb the user."""
+def save_state(state: UiState, path: Path | None = None) -> bool:
+    """Write atomically; False when it could not be written. The app ignores that
+    (failing to save state must never disturb the user); `reader views` reports it."""
     target = path or state_file()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -71,4 +72,36 @@ def save_state(state: UiState, path: Path | None = None) -> None:
             json.dump({"version": STATE_VERSION, **asdict(state)}, handle, ensure_ascii=False)
         os.replace(temporary, target)
     except OSError:
-        pass
+        return False
+    return True
+
+
+class SavedSearchError(ValueError):
+    """A saved search that is not there, or a name already taken; one line for the user."""
+
+
+def rename_saved_search(state: UiState, old: str, new: str) -> str:
+    """Rename a saved search in place, keeping its position and the view on it; returns
+    the new name with its spacing tidied."""
+    saved = state.saved_searches
+    new = " ".join(new.split())
+    if old not in saved:
+        raise SavedSearchError(f"no saved search named {old!r}")
+    if not new:
+        raise SavedSearchError("a saved search needs a name")
+    if new != old and new in saved:
+        raise SavedSearchError(f"a saved search is called {new!r} already")
+    state.saved_searches = {new if name == old else name: query for name, query in saved.items()}
+    if state.view == f"saved:{old}":
+        state.view = f"saved:{new}"
+    return new
+
+
+def delete_saved_search(state: UiState, name: str) -> None:
+    """Forget a saved search; a view left on it goes back to All."""
+    if name not in state.saved_searches:
+        raise SavedSearchError(f"no saved search named {name!r}")
+    state.saved_searches = {key: query for key, query in state.saved_searches.items()
+                            if key != name}  # fmt: skip
+    if state.view == f"saved:{name}":
+        state.view = "all"

@@ -514,7 +514,14 @@ def cmd_flag(args: argparse.Namespace) -> int:
 def cmd_views(args: argparse.Namespace) -> int:
     """List or change the saved searches the app shows as views (its state file; an
     app open meanwhile keeps its own copy until it restarts)."""
-    from reader.state import load_state, save_state, state_file
+    from reader.state import (
+        SavedSearchError,
+        delete_saved_search,
+        load_state,
+        rename_saved_search,
+        save_state,
+        state_file,
+    )
 
     words: list[str] = args.words
     state = load_state()
@@ -539,37 +546,31 @@ def cmd_views(args: argparse.Namespace) -> int:
             EXIT_USAGE,
         )
     name = rest[0]
-    if action in ("edit", "rename", "delete") and name not in saved:
-        raise CommandError(f"no saved search named {name!r} (see 'reader views')")
-    if action in ("add", "edit"):
-        from reader.search.query import QueryError, parse
+    try:
+        if action in ("add", "edit"):
+            from reader.search.query import QueryError, parse
 
-        query = " ".join(rest[1:])
-        try:
-            parse(query)
-        except QueryError as error:
-            raise CommandError(f"bad query: {error}", EXIT_USAGE) from None
-        if action == "add" and name in saved:
-            raise CommandError(f"a saved search is called {name!r} already ('views edit')")
-        saved[name] = query
-        said = f"saved search {name!r}: {query}"
-    elif action == "rename":
-        new = " ".join(rest[1].split())
-        if new in saved:
-            raise CommandError(f"a saved search is called {new!r} already")
-        state.saved_searches = {new if key == name else key: q for key, q in saved.items()}
-        if state.view == f"saved:{name}":
-            state.view = f"saved:{new}"
-        said = f"saved search {name!r} is now {new!r}"
-    else:
-        del saved[name]
-        if state.view == f"saved:{name}":
-            state.view = "all"
-        said = f"deleted the saved search {name!r}"
-    target = state_file()
-    save_state(state)
-    if not target.is_file():
-        raise CommandError(f"cannot write {target}")
+            query = " ".join(rest[1:])
+            try:
+                parse(query)
+            except QueryError as error:
+                raise CommandError(f"bad query: {error}", EXIT_USAGE) from None
+            if action == "add" and name in saved:
+                raise CommandError(f"a saved search is called {name!r} already ('views edit')")
+            if action == "edit" and name not in saved:
+                raise SavedSearchError(f"no saved search named {name!r}")
+            saved[name] = query
+            said = f"saved search {name!r}: {query}"
+        elif action == "rename":
+            new = rename_saved_search(state, name, rest[1])
+            said = f"saved search {name!r} is now {new!r}"
+        else:
+            delete_saved_search(state, name)
+            said = f"deleted the saved search {name!r}"
+    except SavedSearchError as error:
+        raise CommandError(f"{error} (see 'reader views')") from None
+    if not save_state(state):
+        raise CommandError(f"cannot write {state_file()}")
     message(said)
     return EXIT_OK
 

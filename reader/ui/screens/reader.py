@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.library import Library, LibraryError
 from reader.model import LATER_TAG, Item, ItemFilter, ItemSummary
 from reader.services.exporting import ExportFormat, write_items
+from reader.state import SavedSearchError, delete_saved_search, rename_saved_search
 from reader.ui import item_writes
 from reader.ui.context import ReaderContext
 from reader.ui.messages import CompareReady, LibraryChanged, NavCounted, SearchFinished
@@ -214,8 +215,7 @@ class ReaderScreen(Screen[None]):
         if name not in saved:
             return
 
-        def store(searches: dict[str, str], shown: View | None, note: str) -> None:
-            self.ctx.state.saved_searches = searches
+        def changed(shown: View | None, note: str) -> None:
             self.ctx.save_state()
             if shown is not None:
                 self.show_view(shown)
@@ -226,16 +226,14 @@ class ReaderScreen(Screen[None]):
         if message.action == "rename":
 
             def renamed(new: str | None) -> None:
-                new = " ".join((new or "").split())
-                if not new or new == name:
+                if not new or " ".join(new.split()) == name:
                     return
-                if new in saved:
-                    self.notify(f"A saved search is called “{new}” already.", severity="warning",
-                                markup=False)  # fmt: skip
+                try:
+                    new = rename_saved_search(self.ctx.state, name, new)
+                except SavedSearchError as error:
+                    self.notify(f"Not renamed: {error}.", severity="warning", markup=False)
                     return
-                searches = {new if key == name else key: query for key, query in saved.items()}
-                store(searches, View("saved", new) if showing else None,
-                      f"Renamed “{name}” to “{new}”.")  # fmt: skip
+                changed(View("saved", new) if showing else None, f"Renamed “{name}” to “{new}”.")
 
             self.app.push_screen(PromptDialog(f"New name for “{name}”", value=name), renamed)
         elif message.action == "edit":
@@ -250,17 +248,16 @@ class ReaderScreen(Screen[None]):
                 except QueryError as error:
                     self.notify(f"Not saved: {error}", severity="error", markup=False)
                     return
-                store({**saved, name: query}, View("saved", name) if showing else None,
-                      f"“{name}” now searches {query}.")  # fmt: skip
+                saved[name] = query
+                changed(View("saved", name) if showing else None, f"“{name}” now searches {query}.")
 
             self.app.push_screen(PromptDialog(f"Search of “{name}”", value=saved[name]), edited)
         else:
 
             def confirmed(choice: str | None) -> None:
                 if choice == "Delete":
-                    searches = {key: query for key, query in saved.items() if key != name}
-                    store(searches, View("all") if showing else None,
-                          f"Deleted the saved search “{name}”.")  # fmt: skip
+                    delete_saved_search(self.ctx.state, name)
+                    changed(View("all") if showing else None, f"Deleted the saved search “{name}”.")
 
             self.app.push_screen(PickDialog(f"Delete the saved search “{name}”?",
                                             ["Delete", "Keep"]), confirmed)  # fmt: skip
