@@ -21,7 +21,7 @@ from reader.config import Config
 from reader.library import Library
 from reader.state import UiState, load_state, save_state
 from reader.ui.context import ReaderContext
-from reader.ui.keymap_check import checked_keymap
+from reader.ui.keymap_check import checked_keymap, shown_keys
 from reader.ui.screens.reader import ReaderScreen
 
 TERMINAL_CHECK_SECONDS = 2.0
@@ -127,11 +127,7 @@ class ReaderApp(App[int]):
     def keys_shown(self, binding: Binding) -> str:
         """A binding's keys as the footer writes them ("?", "^q"), remapped ones included."""
         keys = self.config.keys.get(binding.id or "", binding.key)
-        return ", ".join(
-            self.get_key_display(replace(binding, key=key.strip(), key_display=None))
-            for key in keys.split(",")
-            if key.strip()
-        )
+        return shown_keys(binding, keys, self.get_key_display)
 
     def on_mount(self) -> None:
         self.sub_title = str(self.library_path)

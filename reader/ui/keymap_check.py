@@ -9,8 +9,10 @@ entry is reported, and the binding keeps its default keys.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
+from textual.binding import Binding
 from textual.keys import Keys, _character_to_key
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
@@ -59,3 +61,13 @@ def checked_keymap(
             continue
         usable[binding_id] = spec
     return usable, problems
+
+
+def shown_keys(binding: Binding, keys: str, display: Callable[[Binding], str]) -> str:
+    """Comma-separated `keys` of a binding as the footer writes them ("?", "^g"), with
+    `display` the app's `get_key_display`."""
+    return ", ".join(
+        display(replace(binding, key=key.strip(), key_display=None))
+        for key in keys.split(",")
+        if key.strip()
+    )

@@ -29,6 +29,7 @@ from reader.services.exporting import ExportFormat, write_items
 from reader.state import SavedSearchError, delete_saved_search, rename_saved_search
 from reader.ui import item_writes
 from reader.ui.context import ReaderContext
+from reader.ui.keymap_check import shown_keys
 from reader.ui.messages import CompareReady, LibraryChanged, NavCounted, SearchFinished
 from reader.ui.rows import FilterRows, IdRows
 from reader.ui.safe import plain
@@ -767,10 +768,9 @@ class ReaderScreen(Screen[None]):
         for binding in [*self.BINDINGS, *HeadlineList.BINDINGS, *app.BINDINGS]:
             if not isinstance(binding, Binding) or not binding.id or binding.id not in keys:
                 continue
-            now = ", ".join(app.get_key_display(replace(binding, key=key.strip()))
-                            for key in keys[binding.id].split(",") if key.strip())  # fmt: skip
+            now = shown_keys(binding, keys[binding.id], app.get_key_display)
             for default in binding.key.split(","):
-                out[app.get_key_display(replace(binding, key=default.strip()))] = now
+                out[shown_keys(binding, default, app.get_key_display)] = now
         return out
 
     # ------------------------------------------------------------------ state
