@@ -234,10 +234,6 @@ class _Figure:
     """The sentence's `_MOMENT_WORDS`."""
 
 
-def _kind(value: str) -> str:
-    return "share" if value.endswith("%") else "count"
-
-
 def _is_year(value: str, written: str) -> bool:
     """A year is when, not how many (days of the month are date keys already)."""
     digits = written.strip("€$£ ")
@@ -411,7 +407,6 @@ def conflicts(accounts: Sequence[Account]) -> list[Conflict]:
         if (
             a.account.source == b.account.source
             or a.value == b.value
-            or _kind(a.value) != _kind(b.value)
             or b.value in given[(a.account.source, a.thing)]
             or a.value in given[(b.account.source, b.thing)]
             or not _same_moment(a.account, b.account)
