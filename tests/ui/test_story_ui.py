@@ -122,7 +122,6 @@ async def test_story_view_shows_who_said_what_and_fixes_the_grouping(
         await pilot.pause()
         await pilot.press("enter")
         assert await _until(pilot, lambda: _rows(screen) == 4)
-        app.save_screenshot(str(tmp_path / "story.svg"))
     with Library.open(path) as library:
         assert len(library.list_items(ItemFilter(story_id=tram.story_id))) == 2
         assert len(library.list_items(ItemFilter(story_id=story_id))) == 4
